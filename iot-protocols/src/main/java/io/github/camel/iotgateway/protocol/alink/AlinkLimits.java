@@ -1,0 +1,23 @@
+package io.github.camel.iotgateway.protocol.alink;
+
+/** Numbers the platform enforces on session messages (protocols.md A.3). */
+public final class AlinkLimits {
+
+    /** Sub-devices in one batch_login / batch_logout. */
+    public static final int MAX_BATCH_SIZE = 50;
+
+    /**
+     * Sub-devices online at once under one gateway, as the given document states. Alibaba's current pages say 2,000:
+     * configurable on the component.
+     */
+    public static final int DEFAULT_MAX_ONLINE_SUB_DEVICES = 1000;
+
+    /** Session messages are accepted at QoS 0 only. */
+    public static final int SESSION_QOS = 0;
+
+    /** The largest message id: ids are decimal strings in 0..4294967295. */
+    public static final long MAX_MESSAGE_ID = 4_294_967_295L;
+
+    private AlinkLimits() {
+    }
+}
