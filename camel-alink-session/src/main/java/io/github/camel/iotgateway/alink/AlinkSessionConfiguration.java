@@ -1,0 +1,285 @@
+package io.github.camel.iotgateway.alink;
+
+import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
+import io.github.camel.iotgateway.protocol.alink.SignMethod;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/** The options of an alink-session endpoint; set on the component once, overridable per endpoint. */
+@UriParams
+public class AlinkSessionConfiguration implements Cloneable {
+
+    /** The MQTT broker of the gateway, e.g. ssl://a1GwPk00001.iot-as-mqtt.cn-shanghai.aliyuncs.com:8883 or tcp://localhost:1883. */
+    @UriParam(label = "common")
+    @Metadata(required = true)
+    private String brokerUrl;
+
+    /** The ProductKey of the gateway device. */
+    @UriParam(label = "common")
+    @Metadata(required = true)
+    private String gatewayProductKey;
+
+    /** The DeviceName of the gateway device. */
+    @UriParam(label = "common")
+    @Metadata(required = true)
+    private String gatewayDeviceName;
+
+    /**
+     * The DeviceSecret of the gateway device. When set, the component computes the gateway's documented MQTT CONNECT
+     * clientId, username and HMAC-SHA256 password from it; userName, password and clientId are then ignored.
+     */
+    @UriParam(label = "security", secret = true)
+    private String gatewayDeviceSecret;
+
+    /** MQTT user name, used when no gatewayDeviceSecret is set (e.g. a local broker). */
+    @UriParam(label = "security", secret = true)
+    private String userName;
+
+    /** MQTT password, used when no gatewayDeviceSecret is set. */
+    @UriParam(label = "security", secret = true)
+    private String password;
+
+    /** MQTT clientId when no gatewayDeviceSecret is set; defaults to gatewayProductKey.gatewayDeviceName. */
+    @UriParam(label = "common")
+    private String clientId;
+
+    /** TLS settings (trust store, key store, protocols) for ssl:// broker URLs; the JVM defaults when not set. */
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    /** How long to wait for the platform's reply, in milliseconds, before the exchange fails with a timeout. */
+    @UriParam(label = "producer", defaultValue = "10000")
+    private long requestTimeout = 10_000;
+
+    /**
+     * Whether single login and logout exchanges that arrive together are sent as batch_login / batch_logout messages.
+     * Each exchange still ends with its own sub-device's result.
+     */
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean batching = true;
+
+    /** Most sub-devices in one batch message (the platform takes at most 50). */
+    @UriParam(label = "producer", defaultValue = "50")
+    private int batchSize = AlinkLimits.MAX_BATCH_SIZE;
+
+    /** A batch of single exchanges is sent once no exchange has joined it for this many milliseconds (or when full). */
+    @UriParam(label = "producer", defaultValue = "50")
+    private long batchTimeout = 50;
+
+    /**
+     * Most sub-devices this gateway holds online at once; a login over it fails without being sent. The given document
+     * says 1000; Alibaba's current pages say 2000.
+     */
+    @UriParam(label = "producer", defaultValue = "1000")
+    private int maxOnlineSubDevices = AlinkLimits.DEFAULT_MAX_ONLINE_SUB_DEVICES;
+
+    /** The HMAC method of login signs computed from a sub-device's secret. */
+    @UriParam(label = "producer", defaultValue = "hmacSha256", enums = "hmacMd5,hmacSha1,hmacSha256")
+    private String signMethod = SignMethod.HMAC_SHA256.wireName();
+
+    /** QoS of session messages. The platform accepts only 0; any other value fails at endpoint creation. */
+    @UriParam(label = "advanced", defaultValue = "0")
+    private int qos = AlinkLimits.SESSION_QOS;
+
+    /** MQTT keep-alive in seconds (the platform accepts 30 to 1200). */
+    @UriParam(label = "advanced", defaultValue = "60")
+    private int keepAliveInterval = 60;
+
+    /** Seconds to wait for the broker when connecting. */
+    @UriParam(label = "advanced", defaultValue = "10")
+    private int connectionTimeout = 10;
+
+    /** Messages Paho may have in flight; Paho's own default of 10 fails bursts with error 32202. */
+    @UriParam(label = "advanced", defaultValue = "1000")
+    private int maxInflight = 1000;
+
+    /** Longest pause between reconnect attempts, in milliseconds. */
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private int maxReconnectDelay = 30_000;
+
+    /** Threads that take replies off the MQTT client and complete exchanges. */
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int replyThreads = 4;
+
+    public AlinkSessionConfiguration copy() {
+        try {
+            return (AlinkSessionConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public SignMethod signMethodValue() {
+        return SignMethod.fromWireName(signMethod);
+    }
+
+    public String getBrokerUrl() {
+        return brokerUrl;
+    }
+
+    public void setBrokerUrl(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    public String getGatewayProductKey() {
+        return gatewayProductKey;
+    }
+
+    public void setGatewayProductKey(String gatewayProductKey) {
+        this.gatewayProductKey = gatewayProductKey;
+    }
+
+    public String getGatewayDeviceName() {
+        return gatewayDeviceName;
+    }
+
+    public void setGatewayDeviceName(String gatewayDeviceName) {
+        this.gatewayDeviceName = gatewayDeviceName;
+    }
+
+    public String getGatewayDeviceSecret() {
+        return gatewayDeviceSecret;
+    }
+
+    public void setGatewayDeviceSecret(String gatewayDeviceSecret) {
+        this.gatewayDeviceSecret = gatewayDeviceSecret;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public boolean isBatching() {
+        return batching;
+    }
+
+    public void setBatching(boolean batching) {
+        this.batching = batching;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public long getBatchTimeout() {
+        return batchTimeout;
+    }
+
+    public void setBatchTimeout(long batchTimeout) {
+        this.batchTimeout = batchTimeout;
+    }
+
+    public int getMaxOnlineSubDevices() {
+        return maxOnlineSubDevices;
+    }
+
+    public void setMaxOnlineSubDevices(int maxOnlineSubDevices) {
+        this.maxOnlineSubDevices = maxOnlineSubDevices;
+    }
+
+    public String getSignMethod() {
+        return signMethod;
+    }
+
+    public void setSignMethod(String signMethod) {
+        this.signMethod = signMethod;
+    }
+
+    public int getQos() {
+        return qos;
+    }
+
+    public void setQos(int qos) {
+        this.qos = qos;
+    }
+
+    public int getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public void setKeepAliveInterval(int keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public int getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(int connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public int getMaxInflight() {
+        return maxInflight;
+    }
+
+    public void setMaxInflight(int maxInflight) {
+        this.maxInflight = maxInflight;
+    }
+
+    public int getMaxReconnectDelay() {
+        return maxReconnectDelay;
+    }
+
+    public void setMaxReconnectDelay(int maxReconnectDelay) {
+        this.maxReconnectDelay = maxReconnectDelay;
+    }
+
+    public int getReplyThreads() {
+        return replyThreads;
+    }
+
+    public void setReplyThreads(int replyThreads) {
+        this.replyThreads = replyThreads;
+    }
+
+    /** Names the gateway and broker, never a secret. */
+    @Override
+    public String toString() {
+        return "AlinkSessionConfiguration[gateway=" + gatewayProductKey + "/" + gatewayDeviceName + ", broker=" + brokerUrl
+               + "]";
+    }
+}

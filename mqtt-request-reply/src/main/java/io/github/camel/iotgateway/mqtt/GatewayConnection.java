@@ -1,0 +1,355 @@
+package io.github.camel.iotgateway.mqtt;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.paho.PahoComponent;
+import org.apache.camel.component.paho.PahoConfiguration;
+import org.apache.camel.component.paho.PahoConstants;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttSecurityException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one MQTT connection of a gateway, shared by every endpoint that names it.
+ * <p>
+ * One Paho client with one clientId, as the clouds allow a device one connection. Requests are published through a
+ * camel-paho producer bound to that client. Received messages are taken off Paho's callback thread at once and decoded,
+ * correlated and completed on this connection's worker pool: Paho's single callback slot is ours alone, and no route
+ * ever runs on a Paho thread. Reply subscriptions are restored after every reconnect, on a worker, before the
+ * connection counts as ready again.
+ */
+public final class GatewayConnection extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
+    private static final long FIRST_RETRY_DELAY_MILLIS = 1000;
+
+    private final CamelContext camelContext;
+    private final PahoConfiguration configuration;
+    private final GatewayProtocol protocol;
+    private final int workerThreads;
+    private final List<Consumer<InboundMessage>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final LongAdder malformedMessages = new LongAdder();
+    private final LongAdder unclaimedNotices = new LongAdder();
+
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
+    private PendingReplies pendingReplies;
+    private MqttClient client;
+    private GatewayPahoEndpoint pahoEndpoint;
+    private AsyncProcessor pahoProducer;
+    private volatile boolean ready;
+    private volatile long retryDelayMillis = FIRST_RETRY_DELAY_MILLIS;
+
+    /**
+     * @param configuration the camel-paho options of the connection: broker URL, clientId, credentials, socket factory,
+     *                      keep-alive, maxInflight, reconnect. Owned by this connection from now on.
+     */
+    public GatewayConnection(
+            CamelContext camelContext, PahoConfiguration configuration, GatewayProtocol protocol, int workerThreads) {
+        this.camelContext = camelContext;
+        this.configuration = configuration;
+        this.protocol = protocol;
+        this.workerThreads = workerThreads;
+    }
+
+    public String getClientId() {
+        return configuration.getClientId();
+    }
+
+    public String getBrokerUrl() {
+        return configuration.getBrokerUrl();
+    }
+
+    /** Connected with its reply subscriptions in place: a request published now can be answered. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    public PendingReplies pendingReplies() {
+        return pendingReplies;
+    }
+
+    /** Messages dropped because they were not messages of the protocol (not JSON, wrong shape, ...). */
+    public long malformedMessages() {
+        return malformedMessages.sum();
+    }
+
+    /** Messages that answered no request and that no notice listener was there to take. */
+    public long unclaimedNotices() {
+        return unclaimedNotices.sum();
+    }
+
+    /** Receives, on a worker thread, every message that answers no request (a platform notice). */
+    public void addNoticeListener(Consumer<InboundMessage> listener) {
+        noticeListeners.add(listener);
+    }
+
+    public void removeNoticeListener(Consumer<InboundMessage> listener) {
+        noticeListeners.remove(listener);
+    }
+
+    /**
+     * Publishes a request whose reply is awaited under a fresh key from {@code keys}: the listener learns the outcome
+     * exactly once, within {@code timeoutMillis}.
+     *
+     * @param  payload           builds the bytes for the key the request got
+     * @return                   the key the request was registered and published under
+     * @throws GatewayException  nothing was published (not connected, publish refused); the listener is not called
+     */
+    public String request(
+            java.util.function.Supplier<String> keys, java.util.function.Function<String, byte[]> payload, String topic,
+            int qos, long timeoutMillis, ReplyListener listener)
+            throws GatewayException {
+        requireReady();
+        String key = pendingReplies.registerUnderFreshKey(keys, timeoutMillis, listener);
+        try {
+            publish(topic, payload.apply(key), qos);
+        } catch (GatewayException | RuntimeException e) {
+            pendingReplies.cancel(key);
+            throw e;
+        }
+        return key;
+    }
+
+    /**
+     * Publishes one message through the camel-paho producer on the shared client.
+     *
+     * @throws GatewayException when the connection is not ready or Paho refuses the message
+     */
+    public void publish(String topic, byte[] payload, int qos) throws GatewayException {
+        requireReady();
+        Exchange exchange = pahoEndpoint.createExchange();
+        exchange.getIn().setBody(payload);
+        exchange.getIn().setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, topic);
+        exchange.getIn().setHeader(PahoConstants.CAMEL_PAHO_MSG_QOS, qos);
+        exchange.getIn().setHeader(PahoConstants.CAMEL_PAHO_MSG_RETAINED, false);
+        // PahoProducer publishes on the calling thread and completes synchronously
+        pahoProducer.process(exchange, doneSync -> {
+        });
+        Exception failure = exchange.getException();
+        if (failure instanceof MqttException mqtt
+                && (mqtt.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                    || mqtt.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST)) {
+            throw new GatewayNotConnectedException("Gateway " + getClientId() + " lost its connection to "
+                                                   + getBrokerUrl() + " while publishing to " + topic, failure);
+        }
+        if (failure != null) {
+            throw new GatewayPublishException("Gateway " + getClientId() + " could not publish to " + topic + ": "
+                                              + failure.getMessage(), failure);
+        }
+    }
+
+    private void requireReady() throws GatewayNotConnectedException {
+        if (!ready) {
+            throw new GatewayNotConnectedException("Gateway " + getClientId() + " is not connected to " + getBrokerUrl()
+                                                   + (isStarted() ? " (reconnecting)" : " (stopped)"));
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ThreadPoolProfile profile = new ThreadPoolProfile("gateway-" + getClientId());
+        profile.setPoolSize(workerThreads);
+        profile.setMaxPoolSize(workerThreads);
+        // unbounded: a full queue must never make Paho's callback thread run the work itself (CallerRuns)
+        profile.setMaxQueueSize(-1);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        workers = camelContext.getExecutorServiceManager().newThreadPool(this, "GatewayReplies[" + getClientId() + "]",
+                profile);
+        timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "GatewayTimeouts[" + getClientId() + "]");
+        pendingReplies = new PendingReplies(timer, workers);
+
+        PahoComponent paho = camelContext.getComponent("paho", PahoComponent.class);
+        pahoEndpoint = new GatewayPahoEndpoint("paho:gateway-" + getClientId(), protocol.subscriptions().get(0), paho,
+                configuration);
+        client = new MqttClient(getBrokerUrl(), getClientId(), pahoEndpoint.persistence());
+        // bounds a QoS 1 publish whose ack never comes; Paho's default waits forever (brokers.md G7)
+        client.setTimeToWait(TimeUnit.SECONDS.toMillis(Math.max(1, configuration.getConnectionTimeout())));
+        client.setCallback(new Callback());
+        pahoEndpoint.setClient(client);
+        pahoProducer = (AsyncProcessor) pahoEndpoint.createProducer();
+        ServiceHelper.startService(pahoProducer);
+
+        try {
+            connectAndSubscribe();
+        } catch (MqttSecurityException e) {
+            throw authenticationFailure(e);
+        } catch (MqttException e) {
+            // the endpoints still start: requests fail fast with GatewayNotConnectedException until the broker is there
+            LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
+                    e.getMessage());
+            scheduleConnectRetry();
+        }
+    }
+
+    private GatewayAuthenticationException authenticationFailure(MqttException e) {
+        return new GatewayAuthenticationException("Broker " + getBrokerUrl() + " refused the credentials of gateway "
+                                                  + getClientId() + " (reason " + e.getReasonCode() + ": "
+                                                  + e.getMessage() + ")",
+                e.getReasonCode(), e);
+    }
+
+    private void connectAndSubscribe() throws MqttException {
+        client.connect(pahoEndpoint.connectOptions());
+        subscribe();
+        LOG.info("Gateway {} connected to {}", getClientId(), getBrokerUrl());
+    }
+
+    private void subscribe() throws MqttException {
+        List<String> topics = protocol.subscriptions();
+        int[] qos = new int[topics.size()];
+        java.util.Arrays.fill(qos, protocol.subscriptionQos());
+        client.subscribe(topics.toArray(String[]::new), qos);
+        retryDelayMillis = FIRST_RETRY_DELAY_MILLIS;
+        ready = true;
+    }
+
+    /** The first connect is not retried by Paho, so we do it, with back-off, on a worker rather than the timer. */
+    private void scheduleConnectRetry() {
+        long delay = retryDelayMillis;
+        retryDelayMillis = Math.min(delay * 2, Math.max(FIRST_RETRY_DELAY_MILLIS, configuration.getMaxReconnectDelay()));
+        try {
+            timer.schedule(() -> runOnWorker(this::retryConnect), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // stopping: nothing to retry
+        }
+    }
+
+    private void retryConnect() {
+        if (!isRunAllowed() || client.isConnected()) {
+            return;
+        }
+        try {
+            connectAndSubscribe();
+        } catch (MqttSecurityException e) {
+            LOG.error("{}; not retrying", authenticationFailure(e).getMessage());
+        } catch (MqttException e) {
+            LOG.debug("Gateway {} still cannot reach {}: {}", getClientId(), getBrokerUrl(), e.getMessage());
+            scheduleConnectRetry();
+        }
+    }
+
+    private void restoreSubscriptions() {
+        try {
+            subscribe();
+            LOG.info("Gateway {} reconnected to {}; reply subscriptions restored", getClientId(), getBrokerUrl());
+        } catch (MqttException e) {
+            // the link dropped again; Paho's automatic reconnect calls connectComplete once more
+            LOG.warn("Gateway {} could not restore its subscriptions: {}", getClientId(), e.getMessage());
+        }
+    }
+
+    private void dispatch(String topic, byte[] payload) {
+        InboundMessage message;
+        try {
+            message = protocol.decode(topic, payload);
+        } catch (RuntimeException e) {
+            malformedMessages.increment();
+            LOG.debug("Gateway {} dropped a malformed message on {}: {}", getClientId(), topic, e.getMessage());
+            return;
+        }
+        if (message.correlationKey() != null) {
+            if (!pendingReplies.complete(message)) {
+                LOG.debug("Gateway {} dropped a reply nobody waits for: {} on {}", getClientId(),
+                        message.correlationKey(), topic);
+            }
+            return;
+        }
+        if (noticeListeners.isEmpty()) {
+            unclaimedNotices.increment();
+            return;
+        }
+        for (Consumer<InboundMessage> listener : noticeListeners) {
+            listener.accept(message);
+        }
+    }
+
+    private void runOnWorker(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Gateway {} is stopping; dropped a task", getClientId());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ready = false;
+        if (pendingReplies != null) {
+            pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId() + " is stopping"));
+        }
+        ServiceHelper.stopService(pahoProducer);
+        if (client != null) {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect(1000);
+                }
+                client.close(true);
+            } catch (MqttException e) {
+                LOG.debug("Gateway {} did not disconnect cleanly: {}", getClientId(), e.getMessage());
+            }
+        }
+        if (timer != null) {
+            camelContext.getExecutorServiceManager().shutdownNow(timer);
+        }
+        if (workers != null) {
+            // let the failures handed out above reach their exchanges
+            camelContext.getExecutorServiceManager().shutdownGraceful(workers, 5000);
+        }
+    }
+
+    /** Paho's only callback slot. Every method returns at once; the work happens on the workers. */
+    private final class Callback implements MqttCallbackExtended {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            if (reconnect) {
+                runOnWorker(GatewayConnection.this::restoreSubscriptions);
+            }
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            ready = false;
+            LOG.warn("Gateway {} lost its connection to {}: {}; reconnecting", getClientId(), getBrokerUrl(),
+                    cause == null ? "closed" : cause.getMessage());
+            // replies to what is pending were published to a session that no longer exists: end them now, not at
+            // their timeouts
+            pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId()
+                                                                    + " lost its connection while waiting for the reply; "
+                                                                    + "the platform may or may not have acted on the request",
+                    cause));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            byte[] payload = message.getPayload();
+            runOnWorker(() -> dispatch(topic, payload));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // nothing waits on deliveries: outcomes come as replies
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.camel.iotgateway.mqtt;
+
+import java.util.List;
+
+/**
+ * What the request/reply core needs to know of a cloud protocol: which topics carry the platform's answers and how
+ * to tell which request a message answers. Everything else (payloads, batching rules) stays in the component.
+ */
+public interface GatewayProtocol {
+
+    /** Topic filters subscribed on connect and restored after every reconnect. */
+    List<String> subscriptions();
+
+    /** QoS of those subscriptions. */
+    int subscriptionQos();
+
+    /**
+     * Decodes a received message.
+     *
+     * @throws IllegalArgumentException when the payload is not a message of this protocol; it is dropped and counted
+     */
+    InboundMessage decode(String topic, byte[] payload);
+}

@@ -1,0 +1,160 @@
+package io.github.camel.iotgateway.mqtt;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * The correlation table of one gateway connection: requests waiting for their reply, keyed by the protocol's
+ * correlation key. A key is refused while it is pending; a reply removes its entry; a timeout removes it too. Whichever
+ * of reply, timeout or failure comes first wins, through a per-entry guard, so a reply racing its timeout completes the
+ * request once. Replies are handed over on the calling thread, which must be a worker (never a Paho thread); timeouts
+ * and failures are handed to the worker executor, so a slow route never holds up the timer.
+ */
+public final class PendingReplies {
+
+    private static final int MAX_KEY_ATTEMPTS = 1000;
+
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private final Executor workers;
+
+    private final LongAdder repliesMatched = new LongAdder();
+    private final LongAdder repliesUnmatched = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+
+    public PendingReplies(ScheduledExecutorService timer, Executor workers) {
+        this.timer = timer;
+        this.workers = workers;
+    }
+
+    /**
+     * Waits for the reply to {@code key} for at most {@code timeoutMillis}.
+     *
+     * @return {@code false}, registering nothing, when the key is already pending: the caller takes another key
+     */
+    public boolean register(String key, long timeoutMillis, ReplyListener listener) {
+        Pending entry = new Pending(listener);
+        if (pending.putIfAbsent(key, entry) != null) {
+            return false;
+        }
+        entry.timeout = timer.schedule(() -> expire(key, entry, timeoutMillis), timeoutMillis, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    /**
+     * Registers a request under the first key of {@code keys} that is not pending, so a key is never reused while its
+     * request waits (ids wrap; a very slow request may still hold an old one).
+     *
+     * @return the key the request was registered under
+     */
+    public String registerUnderFreshKey(Supplier<String> keys, long timeoutMillis, ReplyListener listener) {
+        for (int attempt = 0; attempt < MAX_KEY_ATTEMPTS; attempt++) {
+            String key = keys.get();
+            if (register(key, timeoutMillis, listener)) {
+                return key;
+            }
+        }
+        throw new IllegalStateException("no free correlation key after " + MAX_KEY_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Hands a reply to the request waiting for its key, on the calling thread.
+     *
+     * @return {@code false} when nobody waits for it: late (after its timeout), duplicate or never asked for
+     */
+    public boolean complete(InboundMessage reply) {
+        Pending entry = reply.correlationKey() == null ? null : pending.remove(reply.correlationKey());
+        if (entry == null || !entry.claim()) {
+            repliesUnmatched.increment();
+            return false;
+        }
+        repliesMatched.increment();
+        entry.listener.onReply(reply);
+        return true;
+    }
+
+    /**
+     * Forgets a pending request without telling its listener, for a caller that reports the failure itself (its
+     * publish was refused).
+     *
+     * @return {@code false} when the request had already ended
+     */
+    public boolean cancel(String key) {
+        Pending entry = pending.remove(key);
+        return entry != null && entry.claim();
+    }
+
+    /** Ends one pending request with a failure (e.g. its publish failed). No-op when it already ended. */
+    public void fail(String key, Exception cause) {
+        Pending entry = pending.remove(key);
+        if (entry != null && entry.claim()) {
+            workers.execute(() -> entry.listener.onFailure(key, cause));
+        }
+    }
+
+    /** Ends every pending request with a failure: the connection is going away. */
+    public void failAll(Exception cause) {
+        for (String key : new ArrayList<>(pending.keySet())) {
+            fail(key, cause);
+        }
+    }
+
+    public boolean isPending(String key) {
+        return pending.containsKey(key);
+    }
+
+    public int size() {
+        return pending.size();
+    }
+
+    public long repliesMatched() {
+        return repliesMatched.sum();
+    }
+
+    /** Replies that found no pending request: late, duplicated, or for ids nobody asked. */
+    public long repliesUnmatched() {
+        return repliesUnmatched.sum();
+    }
+
+    public long timeouts() {
+        return timeouts.sum();
+    }
+
+    private void expire(String key, Pending entry, long timeoutMillis) {
+        // remove(key, entry): a newer request may have reused the key after this one ended
+        if (pending.remove(key, entry) && entry.claim()) {
+            timeouts.increment();
+            workers.execute(() -> entry.listener.onTimeout(key, timeoutMillis));
+        }
+    }
+
+    private static final class Pending {
+        private final ReplyListener listener;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile ScheduledFuture<?> timeout;
+
+        private Pending(ReplyListener listener) {
+            this.listener = listener;
+        }
+
+        /** True for the one caller that ends this request; also stops its timer. */
+        private boolean claim() {
+            if (!ended.compareAndSet(false, true)) {
+                return false;
+            }
+            ScheduledFuture<?> t = timeout;
+            if (t != null) {
+                t.cancel(false);
+            }
+            return true;
+        }
+    }
+}
