@@ -1,0 +1,206 @@
+package io.github.camel.iotgateway.mqtt;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camel.iotgateway.simulator.EmbeddedMqttBroker;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.paho.PahoConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.service.ServiceHelper;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The connection over a real broker, with a raw Paho client answering "req" on "req_reply" with the same payload. */
+class GatewayConnectionTest {
+
+    private static final String REQUEST = "gw/test/req";
+    private static final String REPLY = "gw/test/req_reply";
+
+    private EmbeddedMqttBroker broker;
+    private CamelContext camel;
+    private MqttAsyncClient responder;
+
+    /** The payload is the key: the responder echoes it. */
+    private static final GatewayProtocol ECHO = new GatewayProtocol() {
+        @Override
+        public List<String> subscriptions() {
+            return List.of(REPLY);
+        }
+
+        @Override
+        public int subscriptionQos() {
+            return 0;
+        }
+
+        @Override
+        public InboundMessage decode(String topic, byte[] payload) {
+            String text = new String(payload, StandardCharsets.UTF_8);
+            if (text.startsWith("!")) {
+                throw new IllegalArgumentException("malformed");
+            }
+            return new InboundMessage(topic, text.startsWith("notice") ? null : text, Thread.currentThread().getName());
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = EmbeddedMqttBroker.start();
+        camel = new DefaultCamelContext();
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (responder != null) {
+            responder.disconnectForcibly(100, 100);
+            responder.close();
+        }
+        camel.stop();
+        broker.close();
+    }
+
+    private GatewayConnection connection(String brokerUrl) {
+        PahoConfiguration paho = new PahoConfiguration();
+        paho.setBrokerUrl(brokerUrl);
+        paho.setClientId("gw-under-test");
+        paho.setSocketFactory(new TcpNoDelaySocketFactory());
+        paho.setMaxInflight(1000);
+        paho.setMaxReconnectDelay(500);
+        paho.setConnectionTimeout(2);
+        return new GatewayConnection(camel, paho, ECHO, 2);
+    }
+
+    private void startResponder() throws Exception {
+        responder = new MqttAsyncClient(broker.brokerUrl(), "responder", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(500);
+        responder.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+                if (reconnect) {
+                    try {
+                        responder.subscribe(REQUEST, 0);
+                    } catch (Exception ignored) {
+                        // the test then fails on its reply
+                    }
+                }
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) throws Exception {
+                responder.publish(REPLY, message.getPayload(), 0, false);
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+            }
+        });
+        responder.connect(options).waitForCompletion(5000);
+        responder.subscribe(REQUEST, 0).waitForCompletion(5000);
+    }
+
+    private CompletableFuture<InboundMessage> ask(GatewayConnection connection, String key, long timeout) throws Exception {
+        CompletableFuture<InboundMessage> result = new CompletableFuture<>();
+        connection.request(() -> key, k -> k.getBytes(StandardCharsets.UTF_8), REQUEST, 0, timeout, new ReplyListener() {
+            @Override
+            public void onReply(InboundMessage reply) {
+                result.complete(reply);
+            }
+
+            @Override
+            public void onTimeout(String k, long timeoutMillis) {
+                result.completeExceptionally(new java.util.concurrent.TimeoutException(k));
+            }
+
+            @Override
+            public void onFailure(String k, Exception cause) {
+                result.completeExceptionally(cause);
+            }
+        });
+        return result;
+    }
+
+    @Test
+    void repliesAreCompletedOnWorkerThreadsNeverOnPahoThreads() throws Exception {
+        startResponder();
+        GatewayConnection connection = connection(broker.brokerUrl());
+        ServiceHelper.startService(connection);
+        InboundMessage reply = ask(connection, "k1", 5000).get(5, TimeUnit.SECONDS);
+        assertThat(reply.correlationKey()).isEqualTo("k1");
+        // the protocol decoded it on the thread it records: a worker, not "MQTT Call"/"MQTT Rec"
+        assertThat((String) reply.body()).contains("GatewayReplies").doesNotContain("MQTT");
+        ServiceHelper.stopService(connection);
+    }
+
+    @Test
+    void aSilentPeerGivesATimeoutAndMalformedOrUnaskedMessagesAreCounted() throws Exception {
+        GatewayConnection connection = connection(broker.brokerUrl());
+        ServiceHelper.startService(connection);
+        assertThatThrownBy(() -> ask(connection, "k2", 200).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        connection.publish(REPLY, "!garbage".getBytes(StandardCharsets.UTF_8), 0);
+        connection.publish(REPLY, "k2".getBytes(StandardCharsets.UTF_8), 0);
+        connection.publish(REPLY, "notice-1".getBytes(StandardCharsets.UTF_8), 0);
+        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            assertThat(connection.malformedMessages()).isEqualTo(1);
+            assertThat(connection.pendingReplies().repliesUnmatched()).isEqualTo(1);
+            assertThat(connection.unclaimedNotices()).isEqualTo(1);
+        });
+        ServiceHelper.stopService(connection);
+    }
+
+    @Test
+    void subscriptionsAreRestoredAfterTheBrokerRestarts() throws Exception {
+        startResponder();
+        GatewayConnection connection = connection(broker.brokerUrl());
+        ServiceHelper.startService(connection);
+        assertThat(ask(connection, "before", 5000).get(5, TimeUnit.SECONDS).correlationKey()).isEqualTo("before");
+
+        broker.restart();
+        await().atMost(15, TimeUnit.SECONDS).until(connection::isReady);
+        await().atMost(15, TimeUnit.SECONDS).until(responder::isConnected);
+        Thread.sleep(300); // the responder restores its own subscription on its reconnect
+        assertThat(ask(connection, "after", 5000).get(5, TimeUnit.SECONDS).correlationKey()).isEqualTo("after");
+        ServiceHelper.stopService(connection);
+    }
+
+    @Test
+    void withTheBrokerDownRequestsFailFastAndSucceedOnceItIsUp() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        GatewayConnection connection = connection("tcp://127.0.0.1:" + port);
+        ServiceHelper.startService(connection);
+        assertThat(connection.isReady()).isFalse();
+        assertThatThrownBy(() -> ask(connection, "early", 1000)).isInstanceOf(GatewayNotConnectedException.class)
+                .hasMessageContaining("not connected");
+
+        try (EmbeddedMqttBroker late = EmbeddedMqttBroker.start(port)) {
+            await().atMost(20, TimeUnit.SECONDS).until(connection::isReady);
+            CompletableFuture<InboundMessage> r = new CompletableFuture<>();
+            connection.addNoticeListener(r::complete);
+            connection.publish(REPLY, "notice-2".getBytes(StandardCharsets.UTF_8), 0);
+            assertThat(r.get(5, TimeUnit.SECONDS).body()).isNotNull();
+            ServiceHelper.stopService(connection);
+        }
+    }
+}

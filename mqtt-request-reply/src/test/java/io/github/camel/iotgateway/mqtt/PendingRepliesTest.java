@@ -1,0 +1,140 @@
+package io.github.camel.iotgateway.mqtt;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PendingRepliesTest {
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService workers = Executors.newFixedThreadPool(4);
+    private final PendingReplies pending = new PendingReplies(timer, workers);
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    @Test
+    void aKeyIsRefusedWhileItsRequestIsPending() {
+        assertThat(pending.register("7", 10_000, new Recorder())).isTrue();
+        assertThat(pending.register("7", 10_000, new Recorder())).isFalse();
+        assertThat(pending.complete(new InboundMessage("t", "7", "r"))).isTrue();
+        assertThat(pending.register("7", 10_000, new Recorder())).isTrue();
+    }
+
+    @Test
+    void aFreshKeySkipsKeysThatArePending() {
+        pending.register("1", 10_000, new Recorder());
+        pending.register("2", 10_000, new Recorder());
+        AtomicInteger next = new AtomicInteger(1);
+        String key = pending.registerUnderFreshKey(() -> Integer.toString(next.getAndIncrement()), 10_000, new Recorder());
+        assertThat(key).isEqualTo("3");
+    }
+
+    @Test
+    void aLateOrUnknownReplyIsDroppedAndCounted() throws Exception {
+        Recorder recorder = new Recorder();
+        pending.register("9", 20, recorder);
+        assertThat(recorder.ended.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(recorder.outcomes).containsExactly("timeout 9");
+        assertThat(pending.complete(new InboundMessage("t", "9", "late"))).isFalse();
+        assertThat(pending.complete(new InboundMessage("t", "nobody", "x"))).isFalse();
+        assertThat(pending.repliesUnmatched()).isEqualTo(2);
+        assertThat(pending.timeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void repliesRacingTheirTimeoutsEndEachRequestExactlyOnce() throws Exception {
+        int requests = 20_000;
+        Map<String, AtomicInteger> endings = new ConcurrentHashMap<>();
+        CountDownLatch allEnded = new CountDownLatch(requests);
+        for (int i = 0; i < requests; i++) {
+            String key = Integer.toString(i);
+            AtomicInteger count = new AtomicInteger();
+            endings.put(key, count);
+            pending.register(key, 1 + i % 3, new ReplyListener() {
+                @Override
+                public void onReply(InboundMessage reply) {
+                    count.incrementAndGet();
+                    allEnded.countDown();
+                }
+
+                @Override
+                public void onTimeout(String k, long timeoutMillis) {
+                    count.incrementAndGet();
+                    allEnded.countDown();
+                }
+
+                @Override
+                public void onFailure(String k, Exception cause) {
+                    count.incrementAndGet();
+                    allEnded.countDown();
+                }
+            });
+        }
+        // two repliers per key, racing each other and the 1-3 ms timeouts
+        ExecutorService repliers = Executors.newFixedThreadPool(2);
+        for (int r = 0; r < 2; r++) {
+            repliers.execute(() -> {
+                for (int i = 0; i < requests; i++) {
+                    pending.complete(new InboundMessage("t", Integer.toString(i), "reply"));
+                }
+            });
+        }
+        assertThat(allEnded.await(20, TimeUnit.SECONDS)).isTrue();
+        repliers.shutdown();
+        assertThat(repliers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(50);
+        assertThat(endings.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
+        assertThat(pending.size()).isZero();
+        assertThat(pending.repliesMatched() + pending.timeouts()).isEqualTo(requests);
+    }
+
+    @Test
+    void failAllEndsEveryPendingRequestWithTheFailure() throws Exception {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        pending.register("a", 10_000, a);
+        pending.register("b", 10_000, b);
+        pending.failAll(new IllegalStateException("going away"));
+        assertThat(a.ended.await(2, TimeUnit.SECONDS) && b.ended.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(a.outcomes).containsExactly("failure a going away");
+        assertThat(pending.size()).isZero();
+    }
+
+    private static final class Recorder implements ReplyListener {
+        private final List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        @Override
+        public void onReply(InboundMessage reply) {
+            outcomes.add("reply " + reply.body());
+            ended.countDown();
+        }
+
+        @Override
+        public void onTimeout(String key, long timeoutMillis) {
+            outcomes.add("timeout " + key);
+            ended.countDown();
+        }
+
+        @Override
+        public void onFailure(String key, Exception cause) {
+            outcomes.add("failure " + key + " " + cause.getMessage());
+            ended.countDown();
+        }
+    }
+}
