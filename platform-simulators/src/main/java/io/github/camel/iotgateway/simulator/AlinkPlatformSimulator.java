@@ -1,0 +1,306 @@
+package io.github.camel.iotgateway.simulator;
+
+import io.github.camel.iotgateway.protocol.alink.AlinkCodes;
+import io.github.camel.iotgateway.protocol.alink.AlinkJson;
+import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
+import io.github.camel.iotgateway.protocol.alink.SessionOperation;
+import io.github.camel.iotgateway.protocol.alink.SessionTopics;
+import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
+import io.github.camel.iotgateway.protocol.common.TopicSegments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays the Alibaba Cloud IoT Platform for one gateway's sub-device sessions: it subscribes to
+ * {@code /ext/session/{gwPK}/{gwDN}/combine/+}, checks login, batch_login, logout and batch_logout the way the
+ * platform does (QoS 0 only, ids, params, topology, signs, online cap, batch size, all-or-nothing batches) and answers
+ * on the request topic + {@code _reply} at QoS 0.
+ *
+ * <p>Results: 200 success; 460 request parameter error; 6100 device not found (not in the topology registered with
+ * {@link #registerSubDevice}); 6287 invalid sign; 428 too many subdevices under gateway; 520 device no session. Replies
+ * carry {@code data} {productKey, deviceName} for single operations, and for batches the array of all devices on
+ * success or of the failing ones on failure.
+ *
+ * <p>A request published at QoS 1 is never answered: the platform takes session messages at QoS 0 only. That, an
+ * unreadable request, an id that is not a decimal string in 0..4294967295 (answered 460) and every 460 are recorded as
+ * {@link #violations()}, so a test of a client can assert it broke no rule.
+ *
+ * <p>Misbehaviour switches, for tests of a client's robustness, may be flipped at any time: {@link #setSilent},
+ * {@link #setDuplicateReplies}, {@link #setReorderReplies}, {@link #setUnsolicitedReplies}.
+ */
+public final class AlinkPlatformSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlinkPlatformSimulator.class);
+    private static final String GHOST_PRODUCT_KEY = "a1GhostPk000";
+    private static final int OBSERVE_PUBLISHER_QOS = 2;
+
+    private final SessionTopics topics;
+    private final String gatewayProductKey;
+    private final String gatewayDeviceName;
+    private final int maxBatchSize;
+    private final SubDeviceSessions sessions;
+    private final AlinkSessionRules rules;
+    private final Map<SessionOperation, AtomicLong> requestCounts = new EnumMap<>(SessionOperation.class);
+    private final ViolationLog violations = new ViolationLog("Alink");
+    private final ReplyBehaviour behaviour;
+    private final PlatformConnection connection;
+
+    private AlinkPlatformSimulator(Builder builder) {
+        this.topics = new SessionTopics(builder.gatewayProductKey, builder.gatewayDeviceName);
+        this.gatewayProductKey = builder.gatewayProductKey;
+        this.gatewayDeviceName = builder.gatewayDeviceName;
+        this.maxBatchSize = builder.maxBatchSize;
+        this.sessions = new SubDeviceSessions(builder.maxOnlineSubDevices);
+        this.rules = new AlinkSessionRules(sessions, builder.maxBatchSize);
+        for (SessionOperation op : SessionOperation.values()) {
+            requestCounts.put(op, new AtomicLong());
+        }
+        this.behaviour = new ReplyBehaviour("alink-platform-sim-replies");
+        String filter = "/ext/session/" + gatewayProductKey + "/" + gatewayDeviceName + "/combine/+";
+        try {
+            // subscribed at QoS 2 although the platform only takes QoS 0: a message is delivered at the lower of the
+            // publish and subscription QoS, so only this way does the publisher's QoS show and a QoS 1 request get caught
+            this.connection = PlatformConnection.open(builder.brokerUrl, "alink-platform-sim-", filter,
+                    OBSERVE_PUBLISHER_QOS, this::onMessage);
+        } catch (RuntimeException e) {
+            behaviour.close();
+            throw e;
+        }
+        LOG.info("Alink platform simulator for gateway {}/{} on {} (max online {}, max batch {})",
+                gatewayProductKey, gatewayDeviceName, builder.brokerUrl, builder.maxOnlineSubDevices, maxBatchSize);
+    }
+
+    /** Starts a simulator with the default limits: 1000 online sub-devices, 50 per batch. */
+    public static AlinkPlatformSimulator start(String brokerUrl, String gatewayProductKey, String gatewayDeviceName) {
+        return builder(brokerUrl, gatewayProductKey, gatewayDeviceName).start();
+    }
+
+    public static Builder builder(String brokerUrl, String gatewayProductKey, String gatewayDeviceName) {
+        return new Builder(brokerUrl, gatewayProductKey, gatewayDeviceName);
+    }
+
+    /** Attaches a sub-device to the gateway's topology with its secret, so it may log in. Registering again replaces the secret. */
+    public void registerSubDevice(String productKey, String deviceName, String deviceSecret) {
+        if (deviceSecret == null || deviceSecret.isEmpty()) {
+            throw new IllegalArgumentException("deviceSecret of " + productKey + "/" + deviceName + " must be set");
+        }
+        sessions.register(id(productKey, deviceName), deviceSecret);
+    }
+
+    /** Gives a sub-device a session without a login, as if it had logged in earlier. No topology or cap check. */
+    public void setOnline(String productKey, String deviceName) {
+        sessions.markOnline(List.of(id(productKey, deviceName)));
+    }
+
+    /** Ends a sub-device's session on the platform side, as a platform-side kick would. */
+    public void setOffline(String productKey, String deviceName) {
+        sessions.markOffline(List.of(id(productKey, deviceName)));
+    }
+
+    public boolean isOnline(String productKey, String deviceName) {
+        return sessions.isOnline(id(productKey, deviceName));
+    }
+
+    public int onlineCount() {
+        return sessions.onlineCount();
+    }
+
+    public Set<SubDeviceId> onlineSubDevices() {
+        return sessions.onlineDevices();
+    }
+
+    /** Messages received on the operation's request topic since start or {@link #resetCounters()}, valid or not. */
+    public long requestCount(SessionOperation operation) {
+        return requestCounts.get(operation).get();
+    }
+
+    /** The protocol violations seen since start or {@link #resetCounters()}, oldest first. */
+    public List<String> violations() {
+        return violations.snapshot();
+    }
+
+    /** Clears the request counts and the violations; sessions and topology stay. */
+    public void resetCounters() {
+        requestCounts.values().forEach(count -> count.set(0));
+        violations.clear();
+    }
+
+    /**
+     * Back to the state just after start, without reconnecting (a Paho connect costs about 300 ms, so tests share one
+     * simulator): no topology, no sessions, counts and violations cleared, every misbehaviour switch off. A reply
+     * still held back by {@link #setReorderReplies} may yet go out.
+     */
+    public void reset() {
+        sessions.clear();
+        behaviour.reset();
+        resetCounters();
+    }
+
+    /** Silent: requests are received, counted and checked for violations, but not acted upon and never answered. */
+    public void setSilent(boolean silent) {
+        behaviour.setSilent(silent);
+    }
+
+    /** Sends every reply twice. */
+    public void setDuplicateReplies(boolean duplicate) {
+        behaviour.setDuplicate(duplicate);
+    }
+
+    /** Holds each reply back by a random 0–30 ms, so replies to requests sent close together cross. */
+    public void setReorderReplies(boolean reorder) {
+        behaviour.setReorder(reorder);
+    }
+
+    /** After each reply also sends a well-formed success reply with a random id no request had. */
+    public void setUnsolicitedReplies(boolean unsolicited) {
+        behaviour.setUnsolicited(unsolicited);
+    }
+
+    public SessionTopics topics() {
+        return topics;
+    }
+
+    public String gatewayProductKey() {
+        return gatewayProductKey;
+    }
+
+    public String gatewayDeviceName() {
+        return gatewayDeviceName;
+    }
+
+    public int maxOnlineSubDevices() {
+        return sessions.maxOnline();
+    }
+
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    /**
+     * Whether the simulator's own MQTT connection is up and subscribed, i.e. it can receive requests. After a broker
+     * restart it reconnects by itself within about a second and subscribes again.
+     */
+    public boolean isConnected() {
+        return connection.isReady();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        behaviour.close();
+    }
+
+    private void onMessage(InboundMessage message) {
+        if (message.topic().endsWith(SessionTopics.REPLY_SUFFIX)) {
+            return; // our own replies come back through the wildcard subscription
+        }
+        SessionOperation operation = topics.operationOfRequest(message.topic());
+        if (operation == null) {
+            violations.record("message on " + message.topic() + ", which is no session operation; dropped");
+            return;
+        }
+        requestCounts.get(operation).incrementAndGet();
+        String op = operation.topicSuffix();
+        if (message.qos() != AlinkLimits.SESSION_QOS) {
+            violations.record(op + " published at QoS " + message.qos()
+                              + ": the platform takes session messages at QoS 0 only; not answered");
+            return;
+        }
+        AlinkEnvelope envelope = AlinkEnvelope.parse(message.payload());
+        if (envelope.id() == null) {
+            violations.record(op + " request dropped: " + envelope.error());
+            return;
+        }
+        AlinkOutcome outcome;
+        if (envelope.idViolation() != null) {
+            outcome = AlinkOutcome.parameterError(envelope.idViolation(), null);
+        } else if (envelope.params() == null) {
+            outcome = AlinkOutcome.parameterError(envelope.error(), null);
+        } else if (behaviour.isSilent()) {
+            return;
+        } else {
+            outcome = rules.apply(operation, envelope.params());
+        }
+        if (outcome.violation() != null) {
+            violations.record(op + " id " + AlinkEnvelope.abbreviate(envelope.id()) + ": " + outcome.violation());
+        }
+        LOG.debug("{} id {} -> {} {}", op, AlinkEnvelope.abbreviate(envelope.id()), outcome.code(), outcome.message());
+        reply(operation, envelope.id(), outcome);
+    }
+
+    private void reply(SessionOperation operation, String id, AlinkOutcome outcome) {
+        String topic = topics.reply(operation);
+        byte[] payload = AlinkJson.reply(id, outcome.code(), outcome.message(), outcome.data());
+        behaviour.send(
+                () -> connection.publish(topic, payload, AlinkLimits.SESSION_QOS),
+                () -> connection.publish(topic, unsolicitedReply(operation, id), AlinkLimits.SESSION_QOS));
+    }
+
+    /** A success reply shaped like a real one for the operation, to an id that is not the one just answered. */
+    private static byte[] unsolicitedReply(SessionOperation operation, String answeredId) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String id;
+        do {
+            id = Long.toString(random.nextLong(AlinkLimits.MAX_MESSAGE_ID + 1));
+        } while (id.equals(answeredId));
+        SubDeviceId ghost = new SubDeviceId(GHOST_PRODUCT_KEY, "ghost-" + random.nextInt(1_000_000));
+        Object data = operation.isBatch() ? List.of(ghost) : ghost;
+        return AlinkJson.reply(id, AlinkCodes.SUCCESS, AlinkCodes.message(AlinkCodes.SUCCESS), data);
+    }
+
+    private static SubDeviceId id(String productKey, String deviceName) {
+        if (productKey == null || productKey.isEmpty() || deviceName == null || deviceName.isEmpty()) {
+            throw new IllegalArgumentException("productKey and deviceName must be set");
+        }
+        return new SubDeviceId(productKey, deviceName);
+    }
+
+    /** Options for a simulator; {@link #start()} connects it. */
+    public static final class Builder {
+
+        private final String brokerUrl;
+        private final String gatewayProductKey;
+        private final String gatewayDeviceName;
+        private int maxOnlineSubDevices = AlinkLimits.DEFAULT_MAX_ONLINE_SUB_DEVICES;
+        private int maxBatchSize = AlinkLimits.MAX_BATCH_SIZE;
+
+        private Builder(String brokerUrl, String gatewayProductKey, String gatewayDeviceName) {
+            if (brokerUrl == null || brokerUrl.isEmpty()) {
+                throw new IllegalArgumentException("brokerUrl must be set");
+            }
+            this.brokerUrl = brokerUrl;
+            this.gatewayProductKey = TopicSegments.requireSafe("gatewayProductKey", gatewayProductKey);
+            this.gatewayDeviceName = TopicSegments.requireSafe("gatewayDeviceName", gatewayDeviceName);
+        }
+
+        /** Sub-devices online at once under the gateway (428 beyond); default 1000. */
+        public Builder maxOnlineSubDevices(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxOnlineSubDevices must be >= 0 but was " + max);
+            }
+            this.maxOnlineSubDevices = max;
+            return this;
+        }
+
+        /** Entries per batch_login / batch_logout (460 beyond); default 50. */
+        public Builder maxBatchSize(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxBatchSize must be >= 1 but was " + max);
+            }
+            this.maxBatchSize = max;
+            return this;
+        }
+
+        /** Connects and subscribes; returns when the simulator is ready for requests. */
+        public AlinkPlatformSimulator start() {
+            return new AlinkPlatformSimulator(this);
+        }
+    }
+}

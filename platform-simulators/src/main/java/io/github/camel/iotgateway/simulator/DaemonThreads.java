@@ -1,0 +1,22 @@
+package io.github.camel.iotgateway.simulator;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Named daemon threads, so a simulator a test forgot to close never keeps the JVM alive. */
+final class DaemonThreads implements ThreadFactory {
+
+    private final String prefix;
+    private final AtomicInteger count = new AtomicInteger();
+
+    DaemonThreads(String prefix) {
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    }
+}

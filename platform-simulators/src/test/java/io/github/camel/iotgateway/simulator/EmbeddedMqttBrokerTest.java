@@ -1,0 +1,189 @@
+package io.github.camel.iotgateway.simulator;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedMqttBrokerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private static EmbeddedMqttBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedMqttBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void freshCounts() {
+        broker.resetCounts();
+    }
+
+    @AfterEach
+    void acceptEveryone() {
+        broker.setConnectAuthenticator(null);
+    }
+
+    @Test
+    void listensOnLoopbackAtTheReportedPort() {
+        assertThat(broker.port()).isPositive();
+        assertThat(broker.brokerUrl()).isEqualTo("tcp://127.0.0.1:" + broker.port());
+        assertThat(broker.isRunning()).isTrue();
+    }
+
+    @Test
+    void deliversOnAlinkAndHuaweiStyleTopics() throws Exception {
+        String alink = "/ext/session/a1GwPk00001/gw-01/combine/login";
+        String huawei = "$oc/devices/6650a1b2c3d4e5f6a7b8c9d0_gw01/sys/events/up";
+        try (TestMqttClient subscriber = new TestMqttClient(broker.brokerUrl());
+             TestMqttClient publisher = new TestMqttClient(broker.brokerUrl())) {
+            subscriber.subscribe("/ext/session/a1GwPk00001/gw-01/combine/+", huawei);
+            publisher.publish(alink, "{\"id\":\"1\"}", 0);
+            publisher.publish(huawei, "{\"services\":[]}", 1);
+
+            TestMqttClient.Received first = subscriber.poll(WAIT);
+            TestMqttClient.Received second = subscriber.poll(WAIT);
+            assertThat(first).isNotNull();
+            assertThat(second).isNotNull();
+            assertThat(first.topic()).isEqualTo(alink);
+            assertThat(first.payload()).isEqualTo("{\"id\":\"1\"}");
+            assertThat(second.topic()).isEqualTo(huawei);
+        }
+    }
+
+    @Test
+    void countsEveryPublishPerExactTopicAndQos() throws Exception {
+        String topic = "/ext/session/pk/dn/combine/logout";
+        try (TestMqttClient client = new TestMqttClient(broker.brokerUrl())) {
+            for (int i = 0; i < 7; i++) {
+                client.publish(topic, "{}", 0);
+            }
+            client.publish(topic, "{}", 1);
+            client.publish(topic, "{}", 1);
+            client.publish(topic + "_reply", "{}", 0);
+            client.publish("$oc/devices/x/sys/events/up", "{}", 1);
+
+            Await.until("9 publishes at the broker", () -> broker.publishCount(topic) == 9);
+            Await.until("the $oc publish", () -> broker.publishCount("$oc/devices/x/sys/events/up") == 1);
+            assertThat(broker.qosCounts(topic)).isEqualTo(Map.of(0, 7L, 1, 2L));
+            assertThat(broker.publishCount(topic + "_reply")).isEqualTo(1);
+            assertThat(broker.publishCount("/ext/session/pk/dn/combine/+")).isZero();
+            assertThat(broker.qosCounts("never/used")).isEmpty();
+
+            broker.resetCounts();
+            assertThat(broker.publishCount(topic)).isZero();
+        }
+    }
+
+    @Test
+    void countsWhatClientsSendNotWhatTheBrokerDelivers() throws Exception {
+        String topic = "fan/out";
+        try (TestMqttClient a = new TestMqttClient(broker.brokerUrl());
+             TestMqttClient b = new TestMqttClient(broker.brokerUrl());
+             TestMqttClient publisher = new TestMqttClient(broker.brokerUrl())) {
+            a.subscribe(topic);
+            b.subscribe(topic);
+            publisher.publish(topic, "x", 1);
+            assertThat(a.poll(WAIT)).isNotNull();
+            assertThat(b.poll(WAIT)).isNotNull();
+            assertThat(broker.publishCount(topic)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void authenticatorRefusesAWrongPasswordWithReturnCode4() throws Exception {
+        broker.setConnectAuthenticator((clientId, username, password) ->
+                "gw01".equals(username) && "right-password".equals(password));
+
+        assertThatThrownBy(() -> new TestMqttClient(broker.brokerUrl(), "gw01_0_0_2024051809", "gw01", "wrong"))
+                .isInstanceOfSatisfying(MqttException.class,
+                        e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION));
+        assertThatThrownBy(() -> new TestMqttClient(broker.brokerUrl(), "anonymous", null, null))
+                .isInstanceOfSatisfying(MqttException.class,
+                        e -> assertThat(e.getReasonCode()).isEqualTo(4));
+
+        try (TestMqttClient accepted = new TestMqttClient(broker.brokerUrl(), "gw01_0_0_2024051809", "gw01",
+                "right-password")) {
+            assertThat(accepted.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void authenticatorSeesClientIdUsernameAndPassword() throws Exception {
+        String[] seen = new String[3];
+        broker.setConnectAuthenticator((clientId, username, password) -> {
+            seen[0] = clientId;
+            seen[1] = username;
+            seen[2] = password;
+            return true;
+        });
+        try (TestMqttClient client = new TestMqttClient(broker.brokerUrl(), "cid-1", "user-1", "pw-1")) {
+            assertThat(client.isConnected()).isTrue();
+        }
+        assertThat(seen).containsExactly("cid-1", "user-1", "pw-1");
+    }
+
+    @Test
+    void restartKeepsThePortAndClientsCanConnectAgain() throws Exception {
+        try (EmbeddedMqttBroker own = EmbeddedMqttBroker.start()) {
+            int port = own.port();
+            TestMqttClient before = new TestMqttClient(own.brokerUrl());
+            own.restart();
+            assertThat(own.port()).isEqualTo(port);
+            assertThat(own.isRunning()).isTrue();
+            Await.until("the old connection to drop", () -> !before.isConnected());
+            before.close();
+
+            try (TestMqttClient subscriber = new TestMqttClient(own.brokerUrl());
+                 TestMqttClient publisher = new TestMqttClient(own.brokerUrl())) {
+                subscriber.subscribe("after/restart");
+                publisher.publish("after/restart", "back", 1);
+                assertThat(subscriber.poll(WAIT)).extracting(TestMqttClient.Received::payload).isEqualTo("back");
+            }
+
+            own.stop();
+            assertThat(own.isRunning()).isFalse();
+            assertThatThrownBy(() -> new TestMqttClient(own.brokerUrl())).isInstanceOf(MqttException.class);
+            own.restart();
+            try (TestMqttClient again = new TestMqttClient(own.brokerUrl())) {
+                assertThat(again.isConnected()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void startsOnAGivenPortAndDeletesItsDirectoryOnClose() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path dir;
+        try (EmbeddedMqttBroker own = EmbeddedMqttBroker.start(port)) {
+            dir = own.instanceDir();
+            assertThat(own.port()).isEqualTo(port);
+            assertThat(Files.isDirectory(dir)).isTrue();
+            try (TestMqttClient client = new TestMqttClient("tcp://127.0.0.1:" + port)) {
+                assertThat(client.isConnected()).isTrue();
+            }
+        }
+        assertThat(dir).doesNotExist();
+    }
+}
