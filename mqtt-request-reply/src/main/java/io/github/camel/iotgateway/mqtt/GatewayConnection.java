@@ -170,8 +170,9 @@ public final class GatewayConnection extends ServiceSupport {
         ThreadPoolProfile profile = new ThreadPoolProfile("gateway-" + getClientId());
         profile.setPoolSize(workerThreads);
         profile.setMaxPoolSize(workerThreads);
-        // unbounded: a full queue must never make Paho's callback thread run the work itself (CallerRuns)
-        profile.setMaxQueueSize(-1);
+        // effectively unbounded (Camel turns 0 or less into a hand-over queue that rejects when all threads are busy):
+        // a full queue must neither drop a reply nor make Paho's callback thread run the work itself
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         workers = camelContext.getExecutorServiceManager().newThreadPool(this, "GatewayReplies[" + getClientId() + "]",
                 profile);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +97,7 @@ public final class PendingReplies {
     public void fail(String key, Exception cause) {
         Pending entry = pending.remove(key);
         if (entry != null && entry.claim()) {
-            workers.execute(() -> entry.listener.onFailure(key, cause));
+            hand(() -> entry.listener.onFailure(key, cause));
         }
     }
 
@@ -132,7 +133,16 @@ public final class PendingReplies {
         // remove(key, entry): a newer request may have reused the key after this one ended
         if (pending.remove(key, entry) && entry.claim()) {
             timeouts.increment();
-            workers.execute(() -> entry.listener.onTimeout(key, timeoutMillis));
+            hand(() -> entry.listener.onTimeout(key, timeoutMillis));
+        }
+    }
+
+    /** Runs a listener on a worker; should the workers refuse (shutting down), here, for a request must not go silent. */
+    private void hand(Runnable ending) {
+        try {
+            workers.execute(ending);
+        } catch (RejectedExecutionException refused) {
+            ending.run();
         }
     }
 

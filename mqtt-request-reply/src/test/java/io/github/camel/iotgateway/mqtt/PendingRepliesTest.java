@@ -115,6 +115,17 @@ class PendingRepliesTest {
         assertThat(pending.size()).isZero();
     }
 
+    @Test
+    void aTimeoutStillEndsItsRequestWhenTheWorkersRefuseTheTask() throws Exception {
+        PendingReplies refusing = new PendingReplies(timer, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("shutting down");
+        });
+        Recorder recorder = new Recorder();
+        refusing.register("r", 10, recorder);
+        assertThat(recorder.ended.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(recorder.outcomes).containsExactly("timeout r");
+    }
+
     private static final class Recorder implements ReplyListener {
         private final List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final CountDownLatch ended = new CountDownLatch(1);
