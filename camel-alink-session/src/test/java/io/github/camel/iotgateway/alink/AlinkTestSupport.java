@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A CamelContext with alink-session pointed at a real MQTT broker and an Alink platform simulator for a gateway of its
- * own. By default the broker is embedded Artemis; {@link MosquittoAlinkSessionIT}-style subclasses use the Mosquitto on
+ * own. By default the broker is embedded Artemis; the Mosquitto* subclasses run the same tests against the Mosquitto on
  * 127.0.0.1:1883 instead.
  */
 abstract class AlinkTestSupport extends CamelTestSupport {
@@ -46,6 +46,10 @@ abstract class AlinkTestSupport extends CamelTestSupport {
 
     protected String brokerUrl() {
         return embedded.brokerUrl();
+    }
+
+    protected static EmbeddedMqttBroker embeddedBroker() {
+        return embedded;
     }
 
     /** Messages of an operation as the broker saw them (the embedded broker counts PUBLISH packets itself). */

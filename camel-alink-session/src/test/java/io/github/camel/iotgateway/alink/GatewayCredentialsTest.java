@@ -1,0 +1,38 @@
+package io.github.camel.iotgateway.alink;
+
+import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
+import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With the gateway's secret set, the component connects with the documented Alink CONNECT identity. */
+class GatewayCredentialsTest extends AlinkTestSupport {
+
+    private static final String GATEWAY_SECRET = "gwSecretExample0001";
+
+    @Override
+    protected void configure(AlinkSessionConfiguration configuration) {
+        super.configure(configuration);
+        configuration.setGatewayDeviceSecret(GATEWAY_SECRET);
+        // the broker checks the CONNECT the way the platform does; the simulator itself connects as a platform client
+        embeddedBroker().setConnectAuthenticator((clientId, username, password) -> clientId.startsWith("alink-platform-sim")
+                || AlinkConnectCredentials.verify(clientId, username, password, gatewayProductKey, gatewayDeviceName,
+                        GATEWAY_SECRET));
+    }
+
+    @AfterEach
+    void openTheBrokerAgain() {
+        embeddedBroker().setConnectAuthenticator(null);
+    }
+
+    @Test
+    void theGatewayConnectsWithItsSignedIdentityAndWorks() {
+        platform.setOnline(SUB_PK, "cred-01");
+        Exchange done = template.send("alink-session:logout", e -> e.getMessage().setBody(new SubDeviceId(SUB_PK, "cred-01")));
+        assertThat(done.getException()).isNull();
+        assertThat(platform.isOnline(SUB_PK, "cred-01")).isFalse();
+    }
+}
