@@ -75,6 +75,17 @@ final class AlinkSessionClient extends ServiceSupport {
      * every exchange ends with its own sub-device's true outcome.
      */
     void sendTogether(SessionOperation single, List<PendingSingle> items, long timeoutMillis) {
+        // the same sub-device twice in one batch makes the platform refuse all of it (460): repeats go in a batch of
+        // their own
+        Set<SubDeviceId> seen = new HashSet<>();
+        List<PendingSingle> repeats = items.stream().filter(i -> !seen.add(i.device())).toList();
+        if (!repeats.isEmpty()) {
+            List<PendingSingle> firsts = new ArrayList<>(items);
+            firsts.removeAll(repeats);
+            sendTogether(single, firsts, timeoutMillis);
+            sendTogether(single, repeats, timeoutMillis);
+            return;
+        }
         List<SubDeviceId> devices = PendingSingle.devicesOf(items);
         if (items.size() == 1) {
             PendingSingle item = items.get(0);

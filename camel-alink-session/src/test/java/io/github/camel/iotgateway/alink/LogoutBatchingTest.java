@@ -118,6 +118,33 @@ class LogoutBatchingTest extends AlinkTestSupport {
     }
 
     @Test
+    void twoThousandExchangesInFlightAtOnceAllEndWithTheirOwnResult() throws Exception {
+        List<SubDeviceId> devices = devices("k", 2000);
+        devices.forEach(d -> platform.setOnline(d.productKey(), d.deviceName()));
+        List<SubDeviceId> withRepeat = new ArrayList<>(devices);
+        withRepeat.add(8, devices.get(7));
+
+        List<CompletableFuture<Exchange>> results = logoutConcurrently("alink-session:logout", withRepeat);
+
+        long failures = 0;
+        for (int i = 0; i < withRepeat.size(); i++) {
+            Exchange done = await(results.get(i));
+            if (done.getException() != null) {
+                failures++;
+                // the second logout of the same sub-device: by then it has no session
+                assertThat(done.getException()).isInstanceOf(AlinkNoSessionException.class);
+                assertThat(((AlinkNoSessionException) done.getException()).getSubDevices()).containsExactly(devices.get(7));
+            } else {
+                assertThat(done.getMessage().getBody()).isEqualTo(withRepeat.get(i));
+            }
+        }
+        assertThat(failures).isEqualTo(1);
+        assertThat(platform.onlineCount()).isZero();
+        assertThat(messagesSeen(SessionOperation.BATCH_LOGOUT) + messagesSeen(SessionOperation.LOGOUT))
+                .isLessThanOrEqualTo(2000 / 50 + 10);
+    }
+
+    @Test
     void batchLogoutOfAListSendsChunksOfBatchSizeAndReturnsAllSubDevices() throws Exception {
         List<SubDeviceId> devices = devices("b", 75);
         devices.forEach(d -> platform.setOnline(d.productKey(), d.deviceName()));
