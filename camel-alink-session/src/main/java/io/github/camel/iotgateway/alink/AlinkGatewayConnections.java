@@ -18,7 +18,8 @@ final class AlinkGatewayConnections {
     static GatewayConnection create(CamelContext camelContext, AlinkSessionConfiguration config, SessionTopics topics) {
         PahoConfiguration paho = new PahoConfiguration();
         paho.setBrokerUrl(config.getBrokerUrl());
-        if (config.getGatewayDeviceSecret() != null) {
+        // a blank secret is an unset one, as an empty environment variable behind a placeholder gives
+        if (config.getGatewayDeviceSecret() != null && !config.getGatewayDeviceSecret().isBlank()) {
             AlinkConnectCredentials credentials = AlinkConnectCredentials.of(config.getGatewayProductKey(),
                     config.getGatewayDeviceName(), config.getGatewayDeviceSecret(), System.currentTimeMillis(),
                     GatewaySockets.isTls(config.getBrokerUrl())

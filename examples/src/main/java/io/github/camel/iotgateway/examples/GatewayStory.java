@@ -1,0 +1,68 @@
+package io.github.camel.iotgateway.examples;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The example application: YAML routes on camel-main that log 120 Alibaba sub-devices in, log them out again one by one
+ * (batched by the component), and print what happened. By default everything runs in this JVM on an embedded broker
+ * with the platform simulators; with {@code STORY_EMBEDDED=false} the same routes run against the broker and gateway
+ * set in application.properties / the environment.
+ * <p>
+ * Exits 0 when every request got the platform's answer, non-zero otherwise. {@code --keep-running} keeps the
+ * application up after the summary.
+ */
+public final class GatewayStory {
+
+    private GatewayStory() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs the story and returns its exit status. */
+    public static int run(String[] args) throws Exception {
+        boolean keepRunning = Arrays.asList(args).contains("--keep-running");
+        boolean embedded = !"false".equalsIgnoreCase(setting("STORY_EMBEDDED", "true"));
+        StoryMain main = new StoryMain();
+        StoryDevices devices;
+        String where;
+        EmbeddedClouds clouds = null;
+        if (embedded) {
+            devices = StoryDevices.madeUp();
+            clouds = EmbeddedClouds.start(Integer.parseInt(setting("STORY_BROKER_PORT", "0")), devices);
+            clouds.componentProperties().forEach(main::addOverrideProperty);
+            where = "embedded broker " + clouds.brokerUrl() + " with the platform simulators";
+        } else {
+            devices = StoryDevices.fromFiles(Path.of(required("ALINK_SUB_DEVICES_FILE")),
+                    Path.of(required("HUAWEI_CHILD_DEVICES_FILE")));
+            where = "the brokers and gateways of application.properties";
+        }
+        StoryReport report = new StoryReport(where, main::finish, keepRunning,
+                Long.parseLong(setting("STORY_DEADLINE_SECONDS", "120")));
+        main.bind("storyDevices", devices);
+        main.bind("story", report);
+        try {
+            return main.run(new String[0]);
+        } finally {
+            if (clouds != null) {
+                clouds.close();
+            }
+        }
+    }
+
+    /** A setting from a system property or, failing that, the environment. */
+    static String setting(String name, String defaultValue) {
+        String value = System.getProperty(name, System.getenv(name));
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static String required(String name) {
+        String value = setting(name, null);
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must be set when STORY_EMBEDDED=false");
+        }
+        return value;
+    }
+}
