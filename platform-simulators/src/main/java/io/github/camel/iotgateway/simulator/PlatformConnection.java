@@ -171,7 +171,11 @@ final class PlatformConnection implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            InboundMessage inbound = new InboundMessage(topic, message.getPayload().clone(), message.getQos());
+            InboundMessage inbound = new InboundMessage(topic, message.getPayload().clone(), message.getQos(),
+                    message.isDuplicate());
+            if (inbound.redelivered()) {
+                LOG.info("Simulator {} got a redelivery (DUP) on {}", client.getClientId(), topic);
+            }
             try {
                 worker.execute(() -> dispatch(inbound));
             } catch (RejectedExecutionException e) {
