@@ -1,0 +1,307 @@
+package io.github.camel.iotgateway.simulator;
+
+import io.github.camel.iotgateway.protocol.iotda.AddSubDeviceNoticeParas;
+import io.github.camel.iotgateway.protocol.iotda.AddSubDeviceResponseParas;
+import io.github.camel.iotgateway.protocol.iotda.AddedDevice;
+import io.github.camel.iotgateway.protocol.iotda.DeleteSubDeviceNoticeParas;
+import io.github.camel.iotgateway.protocol.iotda.DeleteSubDeviceResponseParas;
+import io.github.camel.iotgateway.protocol.iotda.DeletedDevice;
+import io.github.camel.iotgateway.protocol.iotda.DeviceStatus;
+import io.github.camel.iotgateway.protocol.iotda.EventIds;
+import io.github.camel.iotgateway.protocol.iotda.EventTime;
+import io.github.camel.iotgateway.protocol.iotda.EventType;
+import io.github.camel.iotgateway.protocol.iotda.IotdaJson;
+import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
+import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
+import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
+import io.github.camel.iotgateway.protocol.iotda.UpdateStatusResponseParas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays Huawei Cloud IoTDA for one gateway's child devices: it subscribes to {@code $oc/devices/{gw}/sys/events/up},
+ * checks add_sub_device_request, delete_sub_device_request and sub_device_update_status the way the platform does
+ * (protocols.md B.3–B.5) and answers each on {@code …/sys/events/down} with {@code object_device_id} = the gateway,
+ * the same {@code event_id} and the {@code _response} event type. Results are per device:
+ * <ul>
+ * <li>delete: 1 to 50 device_id strings; a known child is deleted, an unknown one fails with
+ * {@link IotdaSimulatorCodes#DEVICE_NOT_FOUND};</li>
+ * <li>add: 1 to 50 devices with node_id and product_id, extension_info an object of at most 1024 bytes; the device_id
+ * is the given one or {@code product_id_node_id}; one that exists already, or twice in the request, fails with
+ * {@link IotdaSimulatorCodes#DEVICE_ALREADY_EXISTS}; an added child starts INACTIVE;</li>
+ * <li>status: 1 to 100 {device_id, status ONLINE|OFFLINE}; unknown children fail.</li>
+ * </ul>
+ * A request over its count limit is rejected whole (every device it names failed with
+ * {@link IotdaSimulatorCodes#INVALID_PARAMETER}) and recorded as a violation, as are: a malformed entry, a
+ * service_id other than {@code $sub_device_manager}, a malformed event_time, a missing event_id (answered with one the
+ * platform makes up, which the client cannot correlate) or one not of 36 letters, digits and hyphens, an unreadable
+ * message, and a publish at QoS 2 (not answered: IoTDA supports QoS 0 and 1).
+ *
+ * <p>sub_device_sync_request is counted and checked; the simulator does not replay notices for it (publish them with
+ * {@link #sendAddNotice} / {@link #sendDeleteNotice}). Misbehaviour switches as on the Alink simulator.
+ */
+public final class IotdaPlatformSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IotdaPlatformSimulator.class);
+    /** A message is delivered at the lower of publish and subscription QoS: at 2 the publisher's QoS shows. */
+    private static final int OBSERVE_PUBLISHER_QOS = 2;
+    /** Down events go at QoS 1; the broker lowers it to what the gateway subscribed with (0 when implicit). */
+    private static final int DOWN_QOS = 1;
+
+    private final IotdaTopics topics;
+    private final ChildRegistry registry = new ChildRegistry();
+    private final IotdaChildRules rules;
+    private final Map<EventType, AtomicLong> requestCounts = new EnumMap<>(EventType.class);
+    private final ViolationLog violations = new ViolationLog("IoTDA");
+    private final ReplyBehaviour behaviour;
+    private final Clock clock = Clock.systemUTC();
+    private final PlatformConnection connection;
+    private volatile Long lastSyncVersion;
+
+    private IotdaPlatformSimulator(String brokerUrl, String gatewayDeviceId) {
+        this.topics = new IotdaTopics(gatewayDeviceId);
+        this.rules = new IotdaChildRules(registry, gatewayDeviceId);
+        for (EventType type : EventType.values()) {
+            requestCounts.put(type, new AtomicLong());
+        }
+        this.behaviour = new ReplyBehaviour("iotda-platform-sim-replies");
+        try {
+            this.connection = PlatformConnection.open(brokerUrl, "iotda-platform-sim-", topics.eventsUp(),
+                    OBSERVE_PUBLISHER_QOS, this::onMessage);
+        } catch (RuntimeException e) {
+            behaviour.close();
+            throw e;
+        }
+        LOG.info("IoTDA platform simulator for gateway {} on {}", gatewayDeviceId, brokerUrl);
+    }
+
+    /** Connects and subscribes; returns when the simulator is ready for requests. */
+    public static IotdaPlatformSimulator start(String brokerUrl, String gatewayDeviceId) {
+        if (brokerUrl == null || brokerUrl.isEmpty()) {
+            throw new IllegalArgumentException("brokerUrl must be set");
+        }
+        return new IotdaPlatformSimulator(brokerUrl, gatewayDeviceId);
+    }
+
+    /** Makes a device a known child of the gateway (status INACTIVE), as if added earlier. */
+    public void registerChild(String deviceId) {
+        if (deviceId == null || deviceId.isEmpty()) {
+            throw new IllegalArgumentException("deviceId must be set");
+        }
+        registry.add(new ChildRegistry.Child(deviceId, null, null, AddedDevice.STATUS_INACTIVE));
+    }
+
+    /** The device_ids of the gateway's children. */
+    public Set<String> children() {
+        return registry.deviceIds();
+    }
+
+    /** A child's status: INACTIVE, ONLINE or OFFLINE; null for a device that is no child. */
+    public String childStatus(String deviceId) {
+        ChildRegistry.Child child = registry.get(deviceId);
+        return child == null ? null : child.status();
+    }
+
+    /**
+     * Publishes an add_sub_device_notify, as the platform does when children are added elsewhere (console, API), and
+     * makes them children here too.
+     */
+    public void sendAddNotice(long version, List<AddedDevice> devices) {
+        for (AddedDevice device : devices) {
+            registry.add(new ChildRegistry.Child(device.deviceId(), device.nodeId(), device.productId(),
+                    device.status() == null ? AddedDevice.STATUS_INACTIVE : device.status()));
+        }
+        publishDown(EventType.ADD_SUB_DEVICE_NOTIFY, EventIds.next(), new AddSubDeviceNoticeParas(devices, version));
+    }
+
+    /** Publishes a delete_sub_device_notify, as the platform does when children are deleted elsewhere, and forgets them. */
+    public void sendDeleteNotice(long version, List<String> deviceIds) {
+        List<DeletedDevice> devices = new ArrayList<>();
+        for (String deviceId : deviceIds) {
+            ChildRegistry.Child child = registry.get(deviceId);
+            devices.add(new DeletedDevice(topics.gatewayDeviceId(), child == null ? null : child.nodeId(), deviceId));
+            registry.remove(deviceId);
+        }
+        publishDown(EventType.DELETE_SUB_DEVICE_NOTIFY, EventIds.next(),
+                new DeleteSubDeviceNoticeParas(devices, version));
+    }
+
+    /** The {@code paras.version} of the last sub_device_sync_request; null when none came or it had none. */
+    public Long lastSyncVersion() {
+        return lastSyncVersion;
+    }
+
+    /** Service events of this type received since start or {@link #resetCounters()}, valid or not. */
+    public long requestCount(EventType eventType) {
+        return requestCounts.get(eventType).get();
+    }
+
+    /** The protocol violations seen since start or {@link #resetCounters()}, oldest first. */
+    public List<String> violations() {
+        return violations.snapshot();
+    }
+
+    /** Clears the request counts and the violations; children stay. */
+    public void resetCounters() {
+        requestCounts.values().forEach(count -> count.set(0));
+        violations.clear();
+    }
+
+    /**
+     * Back to the state just after start without reconnecting (a Paho connect costs about 300 ms): no children,
+     * counts and violations cleared, every misbehaviour switch off.
+     */
+    public void reset() {
+        registry.clear();
+        behaviour.reset();
+        lastSyncVersion = null;
+        resetCounters();
+    }
+
+    /** Silent: requests are received, counted and checked for violations, but not acted upon and never answered. */
+    public void setSilent(boolean silent) {
+        behaviour.setSilent(silent);
+    }
+
+    /** Sends every response twice. */
+    public void setDuplicateReplies(boolean duplicate) {
+        behaviour.setDuplicate(duplicate);
+    }
+
+    /** Holds each response back by a random 0–30 ms, so responses to requests sent close together cross. */
+    public void setReorderReplies(boolean reorder) {
+        behaviour.setReorder(reorder);
+    }
+
+    /** After each response also sends a well-formed response of the same type with a random, unasked event_id. */
+    public void setUnsolicitedReplies(boolean unsolicited) {
+        behaviour.setUnsolicited(unsolicited);
+    }
+
+    public IotdaTopics topics() {
+        return topics;
+    }
+
+    public String gatewayDeviceId() {
+        return topics.gatewayDeviceId();
+    }
+
+    /** Whether the simulator's own MQTT connection is up and subscribed; it reconnects by itself after a restart. */
+    public boolean isConnected() {
+        return connection.isReady();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        behaviour.close();
+    }
+
+    private void onMessage(InboundMessage message) {
+        IotdaMessage parsed;
+        try {
+            parsed = IotdaJson.readMessage(message.payload());
+        } catch (IotdaJson.MalformedMessageException e) {
+            violations.record("message on events/up dropped: " + e.getMessage());
+            return;
+        }
+        if (parsed.services().isEmpty()) {
+            violations.record("message on events/up without services; dropped");
+            return;
+        }
+        for (ServiceEvent event : parsed.services()) {
+            onServiceEvent(event, message.qos());
+        }
+    }
+
+    private void onServiceEvent(ServiceEvent event, int qos) {
+        EventType type = event.type().orElse(null);
+        if (type == null || type.direction() != EventType.Direction.UP) {
+            violations.record("event_type '" + event.eventType() + "' is no gateway request of $sub_device_manager; "
+                              + "dropped");
+            return;
+        }
+        requestCounts.get(type).incrementAndGet();
+        String what = type.wireName();
+        if (qos > 1) {
+            violations.record(what + " published at QoS " + qos + ": IoTDA supports QoS 0 and 1 only; not answered");
+            return;
+        }
+        if (!event.isSubDeviceManager()) {
+            violations.record(what + " with service_id '" + event.serviceId() + "' instead of '"
+                              + EventType.SUB_DEVICE_MANAGER + "'; not answered");
+            return;
+        }
+        if (event.eventTime() != null && !EventTime.isWellFormed(event.eventTime())) {
+            violations.record(what + " event_time '" + event.eventTime() + "' is not yyyyMMdd'T'HHmmss'Z'");
+        }
+        String eventId = event.eventId();
+        if (eventId == null) {
+            eventId = EventIds.next();
+            violations.record(what + " without event_id: answered with the platform's own " + eventId
+                              + ", which nobody can correlate");
+        } else if (!EventIds.isWellFormed(eventId)) {
+            violations.record(what + " event_id '" + abbreviate(eventId)
+                              + "' is not 36 letters, digits and hyphens");
+        }
+        if (behaviour.isSilent()) {
+            return;
+        }
+        if (type == EventType.SUB_DEVICE_SYNC_REQUEST) {
+            acceptSync(event);
+            return;
+        }
+        IotdaOutcome outcome = rules.apply(type, event.paras());
+        outcome.violations().forEach(v -> violations.record(v));
+        EventType response = type.response().orElseThrow();
+        String responseId = eventId;
+        byte[] payload = IotdaJson.downEvent(topics.gatewayDeviceId(), response, responseId, EventTime.now(clock),
+                outcome.paras());
+        LOG.debug("{} {} answered", what, responseId);
+        behaviour.send(
+                () -> connection.publish(topics.eventsDown(), payload, DOWN_QOS),
+                () -> connection.publish(topics.eventsDown(), unsolicited(response), DOWN_QOS));
+    }
+
+    private void acceptSync(ServiceEvent event) {
+        var version = event.paras().path("version");
+        if (version.isMissingNode() || version.isNull()) {
+            lastSyncVersion = null;
+        } else if (version.canConvertToExactIntegral() && version.isNumber()) {
+            lastSyncVersion = version.longValue();
+        } else {
+            violations.record("sub_device_sync_request paras.version must be a number but was " + version);
+        }
+    }
+
+    private void publishDown(EventType type, String eventId, Object paras) {
+        connection.publish(topics.eventsDown(),
+                IotdaJson.downEvent(topics.gatewayDeviceId(), type, eventId, EventTime.now(clock), paras), DOWN_QOS);
+    }
+
+    /** A well-formed response of the given type about a made-up child, to an event_id nobody sent. */
+    private byte[] unsolicited(EventType response) {
+        String ghost = "ghost-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        Object paras = switch (response) {
+            case ADD_SUB_DEVICE_RESPONSE -> new AddSubDeviceResponseParas(List.of(new AddedDevice(
+                    topics.gatewayDeviceId(), ghost, "ghost_" + ghost, null, null, null, null, "ghost", null, null,
+                    AddedDevice.STATUS_INACTIVE, null)), List.of());
+            case DELETE_SUB_DEVICE_RESPONSE -> new DeleteSubDeviceResponseParas(List.of(ghost), List.of());
+            default -> new UpdateStatusResponseParas(List.of(DeviceStatus.online(ghost)), List.of());
+        };
+        return IotdaJson.downEvent(topics.gatewayDeviceId(), response, EventIds.next(), EventTime.now(clock), paras);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}
