@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.alink;
 
+import io.github.camel.iotgateway.mqtt.GatewayAuthenticationException;
 import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 import org.apache.camel.Exchange;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** With the gateway's secret set, the component connects with the documented Alink CONNECT identity. */
 class GatewayCredentialsTest extends AlinkTestSupport {
@@ -34,5 +36,20 @@ class GatewayCredentialsTest extends AlinkTestSupport {
         Exchange done = template.send("alink-session:logout", e -> e.getMessage().setBody(new SubDeviceId(SUB_PK, "cred-01")));
         assertThat(done.getException()).isNull();
         assertThat(platform.isOnline(SUB_PK, "cred-01")).isFalse();
+    }
+
+    @Test
+    void aWrongSecretIsAClearAuthenticationErrorNotATimeout() {
+        Throwable failure = catchThrowable(() -> template.send("alink-session:logout?gatewayDeviceSecret=wrong-secret-value",
+                e -> e.getMessage().setBody(new SubDeviceId(SUB_PK, "cred-02"))));
+        Throwable auth = failure;
+        while (auth != null && !(auth instanceof GatewayAuthenticationException)) {
+            auth = auth.getCause();
+        }
+        assertThat(auth).as("cause chain of %s", failure).isInstanceOf(GatewayAuthenticationException.class);
+        assertThat(auth.getMessage()).contains("refused the credentials").doesNotContain("wrong-secret-value");
+        assertThat(((GatewayAuthenticationException) auth).getReasonCode()).isEqualTo(4);
+        // Camel masks the secret in the endpoint URI it reports
+        assertThat(failure.getMessage()).doesNotContain("wrong-secret-value");
     }
 }
