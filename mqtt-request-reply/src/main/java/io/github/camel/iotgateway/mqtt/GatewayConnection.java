@@ -196,6 +196,11 @@ public final class GatewayConnection extends ServiceSupport {
         } catch (MqttSecurityException e) {
             throw authenticationFailure(e);
         } catch (MqttException e) {
+            if (e.getCause() instanceof javax.net.ssl.SSLException tls) {
+                throw new GatewayTlsException("TLS handshake of gateway " + getClientId() + " with " + getBrokerUrl()
+                                              + " failed: " + tls.getMessage(),
+                        e);
+            }
             // the endpoints still start: requests fail fast with GatewayNotConnectedException until the broker is there
             LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
                     e.getMessage());

@@ -42,6 +42,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
     private static final String HOST = "127.0.0.1";
     private static final String ACCEPTOR = "mqtt";
+    private static final String PLAIN_ACCEPTOR = "mqtt-plain";
 
     private final Path instanceDir;
     private final PublishCounter publishCounter = new PublishCounter();
@@ -50,9 +51,24 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private EmbeddedActiveMQ server;
     private boolean closed;
 
-    private EmbeddedMqttBroker(Path instanceDir, int port) {
+    /** The port of the plain listener a TLS broker also has, for the platform side; 0 until started. */
+    private int plainPort;
+
+    /** The TLS key store of the listener, or null for plain TCP. */
+    private final TlsKeyStore tls;
+
+    private EmbeddedMqttBroker(Path instanceDir, int port, TlsKeyStore tls) {
         this.instanceDir = instanceDir;
         this.port = port;
+        this.tls = tls;
+    }
+
+    /** A PKCS12 key store holding the broker's key and certificate, for a TLS listener. */
+    public record TlsKeyStore(Path path, String password) {
+        @Override
+        public String toString() {
+            return "TlsKeyStore[" + path + ", password=***]";
+        }
     }
 
     /** Starts a broker on a free port of 127.0.0.1. */
@@ -62,6 +78,18 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
     /** Starts a broker on the given port of 127.0.0.1; 0 picks a free one. */
     public static EmbeddedMqttBroker start(int port) {
+        return start(port, null);
+    }
+
+    /**
+     * Starts a broker whose listener speaks TLS with the key and certificate of {@code keyStore}; its URL is then
+     * {@code ssl://127.0.0.1:PORT}.
+     */
+    public static EmbeddedMqttBroker startTls(int port, TlsKeyStore keyStore) {
+        return start(port, java.util.Objects.requireNonNull(keyStore, "keyStore"));
+    }
+
+    private static EmbeddedMqttBroker start(int port, TlsKeyStore tls) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535 but was " + port);
         }
@@ -71,7 +99,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the broker's instance directory", e);
         }
-        EmbeddedMqttBroker broker = new EmbeddedMqttBroker(dir, port);
+        EmbeddedMqttBroker broker = new EmbeddedMqttBroker(dir, port, tls);
         try {
             broker.startServer();
         } catch (RuntimeException e) {
@@ -81,9 +109,17 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         return broker;
     }
 
-    /** {@code tcp://127.0.0.1:PORT}, for Paho and camel-paho. */
+    /** {@code tcp://127.0.0.1:PORT} ({@code ssl://} for a TLS listener), for Paho and camel-paho. */
     public String brokerUrl() {
-        return "tcp://" + HOST + ":" + port;
+        return (tls == null ? "tcp://" : "ssl://") + HOST + ":" + port;
+    }
+
+    /**
+     * A plain {@code tcp://} URL of this broker: for a TLS broker its second, plain listener, which the platform
+     * simulators use (they play the cloud, not a device); otherwise {@link #brokerUrl()}.
+     */
+    public String plainBrokerUrl() {
+        return tls == null ? brokerUrl() : "tcp://" + HOST + ":" + plainPort;
     }
 
     /** The port the broker listens on; stays the same across {@link #restart()}. */
@@ -179,6 +215,9 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         server = embedded;
         // with port 0 the acceptor bound a free port: keep it so a restart comes back on the same one
         port = embedded.getActiveMQServer().getRemotingService().getAcceptor(ACCEPTOR).getActualPort();
+        if (tls != null) {
+            plainPort = embedded.getActiveMQServer().getRemotingService().getAcceptor(PLAIN_ACCEPTOR).getActualPort();
+        }
         LOG.info("Embedded MQTT broker listening on {}", brokerUrl());
     }
 
@@ -203,7 +242,13 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                 .setDeadLetterAddress(SimpleString.of("DLA"))
                 .setExpiryAddress(SimpleString.of("ExpiryQueue")));
         try {
-            config.addAcceptorConfiguration(ACCEPTOR, "tcp://" + HOST + ":" + port + "?protocols=MQTT");
+            config.addAcceptorConfiguration(ACCEPTOR, "tcp://" + HOST + ":" + port + "?protocols=MQTT" + (tls == null ? ""
+                    : ";sslEnabled=true;keyStoreType=PKCS12;keyStorePath=" + tls.path().toAbsolutePath()
+                      + ";keyStorePassword=" + tls.password()));
+            if (tls != null) {
+                // the platform side (the simulators) plays the cloud, which needs no TLS to its own broker
+                config.addAcceptorConfiguration(PLAIN_ACCEPTOR, "tcp://" + HOST + ":" + plainPort + "?protocols=MQTT");
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Bad acceptor URL for port " + port, e);
         }

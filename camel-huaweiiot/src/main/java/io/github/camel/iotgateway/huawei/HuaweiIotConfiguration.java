@@ -1,0 +1,273 @@
+package io.github.camel.iotgateway.huawei;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/** The options of a huaweiiot endpoint; set on the component once, overridable per endpoint. */
+@UriParams
+public class HuaweiIotConfiguration implements Cloneable {
+
+    /** The MQTT broker of the IoTDA instance, e.g. ssl://xxxx.st1.iotda-device.cn-north-4.myhuaweicloud.com:8883 or tcp://localhost:1883. */
+    @UriParam(label = "common")
+    @Metadata(required = true)
+    private String brokerUrl;
+
+    /** The device_id of the gateway device; it names the gateway's topics $oc/devices/{gatewayDeviceId}/sys/events/up and /down. */
+    @UriParam(label = "common")
+    @Metadata(required = true)
+    private String gatewayDeviceId;
+
+    /**
+     * The secret of the gateway device. When set, the component computes the documented MQTT CONNECT identity from it:
+     * ClientId {device_id}_0_{0|1}_{yyyyMMddHH}, Username device_id, Password HMAC-SHA256 keyed by the timestamp;
+     * userName, password and clientId are then ignored.
+     */
+    @UriParam(label = "security", secret = true)
+    private String gatewayDeviceSecret;
+
+    /**
+     * Whether the platform should check the CONNECT timestamp against its clock (signType 1) rather than not (signType
+     * 0). Only used with gatewayDeviceSecret. The timestamp is fixed when the connection is created, so a reconnect many
+     * hours later may be refused when this is on.
+     */
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean checkTimestamp;
+
+    /** MQTT user name, used when no gatewayDeviceSecret is set (e.g. a local broker). */
+    @UriParam(label = "security", secret = true)
+    private String userName;
+
+    /** MQTT password, used when no gatewayDeviceSecret is set. */
+    @UriParam(label = "security", secret = true)
+    private String password;
+
+    /** MQTT ClientId when no gatewayDeviceSecret is set; defaults to the gatewayDeviceId. */
+    @UriParam(label = "common")
+    private String clientId;
+
+    /** TLS settings (trust store, key store, protocols) for ssl:// broker URLs; the JVM defaults when not set. */
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * How long to wait for the platform's response, in milliseconds, before the exchange fails with a timeout. The
+     * platform documents that it answers within 30 s, so the default leaves a margin above that.
+     */
+    @UriParam(label = "producer", defaultValue = "40000")
+    private long requestTimeout = 40_000;
+
+    /**
+     * Whether single-device exchanges that arrive together for one gateway are sent as one request. Each exchange still
+     * ends with its own device's outcome, as the platform answers per device.
+     */
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean batching = true;
+
+    /** Most devices in one request made of single-device exchanges (1 to 50; the platform takes at most 50 adds or deletes). */
+    @UriParam(label = "producer", defaultValue = "50")
+    private int batchSize = 50;
+
+    /** A request made of single-device exchanges is sent once no exchange has joined it for this many milliseconds (or when full). */
+    @UriParam(label = "producer", defaultValue = "50")
+    private long batchTimeout = 50;
+
+    /**
+     * For a List body: whether a device the platform did not add, delete or update fails the whole exchange (with an
+     * exception that still carries the full result) rather than being listed in the result's failed devices.
+     */
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean failOnAnyDeviceFailure;
+
+    /** QoS of the requests: 0 or 1 (the platform does not support 2, so 2 fails at endpoint creation). */
+    @UriParam(label = "advanced", defaultValue = "1", enums = "0,1")
+    private int qos = 1;
+
+    /** MQTT keep-alive in seconds (the platform accepts 30 to 1200). */
+    @UriParam(label = "advanced", defaultValue = "60")
+    private int keepAliveInterval = 60;
+
+    /** Seconds to wait for the broker when connecting. */
+    @UriParam(label = "advanced", defaultValue = "10")
+    private int connectionTimeout = 10;
+
+    /** Messages Paho may have in flight; Paho's own default of 10 fails bursts with error 32202. */
+    @UriParam(label = "advanced", defaultValue = "1000")
+    private int maxInflight = 1000;
+
+    /** Longest pause between reconnect attempts, in milliseconds. */
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private int maxReconnectDelay = 30_000;
+
+    /** Threads that take messages off the MQTT client, complete exchanges and hand platform events to routes. */
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int replyThreads = 4;
+
+    public HuaweiIotConfiguration copy() {
+        try {
+            return (HuaweiIotConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getBrokerUrl() {
+        return brokerUrl;
+    }
+
+    public void setBrokerUrl(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    public String getGatewayDeviceId() {
+        return gatewayDeviceId;
+    }
+
+    public void setGatewayDeviceId(String gatewayDeviceId) {
+        this.gatewayDeviceId = gatewayDeviceId;
+    }
+
+    public String getGatewayDeviceSecret() {
+        return gatewayDeviceSecret;
+    }
+
+    public void setGatewayDeviceSecret(String gatewayDeviceSecret) {
+        this.gatewayDeviceSecret = gatewayDeviceSecret;
+    }
+
+    public boolean isCheckTimestamp() {
+        return checkTimestamp;
+    }
+
+    public void setCheckTimestamp(boolean checkTimestamp) {
+        this.checkTimestamp = checkTimestamp;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public boolean isBatching() {
+        return batching;
+    }
+
+    public void setBatching(boolean batching) {
+        this.batching = batching;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public long getBatchTimeout() {
+        return batchTimeout;
+    }
+
+    public void setBatchTimeout(long batchTimeout) {
+        this.batchTimeout = batchTimeout;
+    }
+
+    public boolean isFailOnAnyDeviceFailure() {
+        return failOnAnyDeviceFailure;
+    }
+
+    public void setFailOnAnyDeviceFailure(boolean failOnAnyDeviceFailure) {
+        this.failOnAnyDeviceFailure = failOnAnyDeviceFailure;
+    }
+
+    public int getQos() {
+        return qos;
+    }
+
+    public void setQos(int qos) {
+        this.qos = qos;
+    }
+
+    public int getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public void setKeepAliveInterval(int keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public int getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(int connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public int getMaxInflight() {
+        return maxInflight;
+    }
+
+    public void setMaxInflight(int maxInflight) {
+        this.maxInflight = maxInflight;
+    }
+
+    public int getMaxReconnectDelay() {
+        return maxReconnectDelay;
+    }
+
+    public void setMaxReconnectDelay(int maxReconnectDelay) {
+        this.maxReconnectDelay = maxReconnectDelay;
+    }
+
+    public int getReplyThreads() {
+        return replyThreads;
+    }
+
+    public void setReplyThreads(int replyThreads) {
+        this.replyThreads = replyThreads;
+    }
+
+    /** Names the gateway and broker, never a secret. */
+    @Override
+    public String toString() {
+        return "HuaweiIotConfiguration[gateway=" + gatewayDeviceId + ", broker=" + brokerUrl + "]";
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.camel.iotgateway.huawei;
+
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camel.iotgateway.mqtt.InboundMessage;
+import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
+import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * Hands each event the platform sends on the gateway's events/down topic that answers no request of ours (notices
+ * such as add_sub_device_notify, and anything else) to the route: one exchange per services[] entry, with its paras as
+ * body. The core calls in on its worker threads, never Paho's; routes are run asynchronously from there.
+ */
+public class HuaweiIotConsumer extends DefaultConsumer {
+
+    private final Consumer<InboundMessage> listener = this::onNotice;
+    private HuaweiGatewayClient client;
+
+    public HuaweiIotConsumer(HuaweiIotEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public HuaweiIotEndpoint getEndpoint() {
+        return (HuaweiIotEndpoint) super.getEndpoint();
+    }
+
+    private void onNotice(InboundMessage notice) {
+        if (!(notice.body() instanceof IotdaMessage message) || !isRunAllowed()) {
+            return;
+        }
+        for (ServiceEvent service : message.services()) {
+            // a response bundled with other services is matched to its request by the gateway client
+            if (!IotdaProtocol.answersRequest(service)) {
+                deliver(message, service);
+            }
+        }
+    }
+
+    private void deliver(IotdaMessage message, ServiceEvent service) {
+        Exchange exchange = createExchange(false);
+        Message in = exchange.getIn();
+        JsonNode paras = service.paras();
+        in.setBody(paras == null || paras.isMissingNode() ? null : paras);
+        in.setHeader(HuaweiIotConstants.EVENT_TYPE, service.eventType());
+        in.setHeader(HuaweiIotConstants.EVENT_ID, service.eventId());
+        in.setHeader(HuaweiIotConstants.EVENT_TIME, service.eventTime());
+        in.setHeader(HuaweiIotConstants.SERVICE_ID, service.serviceId());
+        in.setHeader(HuaweiIotConstants.OBJECT_DEVICE_ID, message.objectDeviceId());
+        Long version = versionOf(paras);
+        if (version != null) {
+            in.setHeader(HuaweiIotConstants.VERSION, version);
+        }
+        getAsyncProcessor().process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing IoTDA event " + service.eventType(), exchange,
+                        exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        });
+    }
+
+    /** paras.version of the add/delete notices; the platform may send it as a number or as text. */
+    private static Long versionOf(JsonNode paras) {
+        JsonNode version = paras == null ? null : paras.get("version");
+        if (version != null && version.canConvertToLong() && version.isIntegralNumber()) {
+            return version.longValue();
+        }
+        if (version != null && version.isTextual() && version.textValue().matches("-?\\d{1,18}")) {
+            return Long.parseLong(version.textValue());
+        }
+        return null;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = getEndpoint().getComponent().acquireClient(getEndpoint().getConfiguration());
+        client.connection().addNoticeListener(listener);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.connection().removeNoticeListener(listener);
+            getEndpoint().getComponent().releaseClient(client);
+            client = null;
+        }
+        super.doStop();
+    }
+}

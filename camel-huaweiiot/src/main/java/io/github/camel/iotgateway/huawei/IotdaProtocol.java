@@ -1,0 +1,74 @@
+package io.github.camel.iotgateway.huawei;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.github.camel.iotgateway.mqtt.GatewayProtocol;
+import io.github.camel.iotgateway.mqtt.InboundMessage;
+import io.github.camel.iotgateway.protocol.iotda.EventType;
+import io.github.camel.iotgateway.protocol.iotda.IotdaJson;
+import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
+import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
+import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
+
+/**
+ * IoTDA events for the request/reply core: the gateway's events/down topic, where a response is correlated by its
+ * {@code event_id} and everything else is a notice.
+ * <p>
+ * A message whose only service is a response goes to the correlation table under its event_id, as a
+ * {@link ServiceEvent}. Any other message is a notice carrying the whole {@link IotdaMessage}; should one message
+ * bundle a response with other services, the gateway client picks the responses out of it (see
+ * {@link HuaweiGatewayClient}) and the events consumer skips them.
+ */
+final class IotdaProtocol implements GatewayProtocol {
+
+    /** Explicit subscription gets events/down at QoS 1; the platform's implicit one is QoS 0 (protocols.md B.1). */
+    static final int SUBSCRIPTION_QOS = 1;
+
+    private final IotdaTopics topics;
+
+    IotdaProtocol(IotdaTopics topics) {
+        this.topics = topics;
+    }
+
+    @Override
+    public List<String> subscriptions() {
+        return List.of(topics.eventsDown());
+    }
+
+    @Override
+    public int subscriptionQos() {
+        return SUBSCRIPTION_QOS;
+    }
+
+    @Override
+    public InboundMessage decode(String topic, byte[] payload) {
+        if (!topics.eventsDown().equals(topic)) {
+            throw new IllegalArgumentException("not the events/down topic of this gateway: " + topic);
+        }
+        IotdaMessage message = IotdaJson.readMessage(payload);
+        if (message.services().size() == 1 && answersRequest(message.services().get(0))) {
+            ServiceEvent response = message.services().get(0);
+            return new InboundMessage(topic, response.eventId(), response);
+        }
+        return new InboundMessage(topic, null, message);
+    }
+
+    /**
+     * Whether the service is the platform's response to a request of ours: a response event_type with an event_id.
+     * A response without an event_id cannot be matched and is delivered as an event.
+     */
+    static boolean answersRequest(ServiceEvent service) {
+        Optional<EventType> type = service.type();
+        return type.isPresent() && isResponse(type.get()) && service.eventId() != null && !service.eventId().isBlank();
+    }
+
+    private static boolean isResponse(EventType type) {
+        for (EventType request : EventType.values()) {
+            if (request.response().filter(type::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.camel.iotgateway.huawei;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camel.iotgateway.huawei.error.InvalidSubDeviceException;
+import io.github.camel.iotgateway.protocol.iotda.IotdaJson;
+
+/**
+ * Reads the device(s) of an exchange body for an operation: one item (a single-device exchange) or a List, array or
+ * JSON array of items (a List exchange). Every item is checked here, so bad input fails before anything is published.
+ */
+final class SubDeviceBodies {
+
+    /** @param single whether the body was one item rather than a list (a list of one is still a list) */
+    record Read<E>(List<E> entries, boolean single) {
+    }
+
+    private SubDeviceBodies() {
+    }
+
+    /** @throws InvalidSubDeviceException when the body holds no valid entries, or one device twice */
+    static <E> Read<E> read(Object body, SubDeviceOperation<E, ?> operation) {
+        Object value = parseText(body, operation);
+        List<?> items = asList(value);
+        if (items == null) {
+            return new Read<>(List.of(operation.entry(value)), true);
+        }
+        if (items.isEmpty()) {
+            throw new InvalidSubDeviceException(operation.operation() + " got an empty list of devices");
+        }
+        List<E> entries = new ArrayList<>(items.size());
+        Set<String> seen = new HashSet<>();
+        for (Object item : items) {
+            E entry = operation.entry(item);
+            if (!seen.add(operation.key(entry))) {
+                // the platform's per-device answer could not say which of the two it is about
+                throw new InvalidSubDeviceException("device " + operation.label(entry) + " appears twice in one list");
+            }
+            entries.add(entry);
+        }
+        return new Read<>(List.copyOf(entries), false);
+    }
+
+    /**
+     * One item as the model type: the type itself, or a Map or JSON object with the wire field names.
+     *
+     * @param expected what the caller should have sent, for the error message
+     */
+    static <T> T convert(Object item, Class<T> type, String expected) {
+        if (type.isInstance(item)) {
+            return type.cast(item);
+        }
+        if (item instanceof Map<?, ?> || item instanceof JsonNode node && node.isObject()) {
+            try {
+                return IotdaJson.mapper().convertValue(item, type);
+            } catch (IllegalArgumentException e) {
+                // Jackson's message would quote the input
+                throw new InvalidSubDeviceException("not " + expected + ": a field has the wrong type");
+            }
+        }
+        throw new InvalidSubDeviceException("expected " + expected + " (" + type.getSimpleName()
+                                            + ", Map or JSON object) but got a "
+                                            + (item == null ? "null" : item.getClass().getSimpleName()));
+    }
+
+    private static Object parseText(Object body, SubDeviceOperation<?, ?> operation) {
+        if (body == null) {
+            throw new InvalidSubDeviceException(operation.operation() + " got an empty body");
+        }
+        String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : body instanceof String s ? s : null;
+        if (text == null) {
+            return body;
+        }
+        if (text.isBlank()) {
+            throw new InvalidSubDeviceException(operation.operation() + " got a blank body");
+        }
+        String trimmed = text.strip();
+        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+            try {
+                return IotdaJson.mapper().readTree(trimmed);
+            } catch (Exception e) {
+                throw new InvalidSubDeviceException(operation.operation() + " got a body that is not valid JSON");
+            }
+        }
+        if (operation.takesPlainText()) {
+            return text;
+        }
+        throw new InvalidSubDeviceException(operation.operation() + " got a text body that is not a JSON object or array");
+    }
+
+    /** The items of a list-like body; {@code null} for a single item. */
+    private static List<?> asList(Object value) {
+        if (value instanceof Collection<?> collection) {
+            return new ArrayList<>(collection);
+        }
+        if (value instanceof Object[] array) {
+            return Arrays.asList(array);
+        }
+        if (value instanceof JsonNode node && node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(items::add);
+            return items;
+        }
+        return null;
+    }
+}
