@@ -9,6 +9,7 @@ import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.PahoConfiguration;
 import org.apache.camel.component.paho.PahoPersistence;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /** Builds the MQTT connection of a Huawei IoTDA gateway from the endpoint options, as camel-paho options. */
 final class HuaweiGatewayConnections {
@@ -44,6 +45,8 @@ final class HuaweiGatewayConnections {
         paho.setSocketFactory(GatewaySockets.socketFactory(camelContext, config.getBrokerUrl(),
                 config.getSslContextParameters()));
         paho.setQos(config.getQos());
+        // Paho's default (0) retries a refused CONNECT as MQTT 3.1, whose failure then hides the refusal's reason
+        paho.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         paho.setKeepAliveInterval(config.getKeepAliveInterval());
         paho.setConnectionTimeout(config.getConnectionTimeout());
         paho.setMaxInflight(config.getMaxInflight());
