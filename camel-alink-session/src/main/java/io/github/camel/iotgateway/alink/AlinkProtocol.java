@@ -30,11 +30,11 @@ final class AlinkProtocol implements GatewayProtocol {
     }
 
     @Override
-    public InboundMessage decode(String topic, byte[] payload) {
+    public List<InboundMessage> decode(String topic, byte[] payload) {
         if (topics.operationOfReply(topic) == null) {
             throw new IllegalArgumentException("not a session reply topic of this gateway: " + topic);
         }
         AlinkReply reply = AlinkJson.readReply(payload);
-        return new InboundMessage(topic, reply.id(), reply);
+        return List.of(new InboundMessage(topic, reply.id(), reply));
     }
 }

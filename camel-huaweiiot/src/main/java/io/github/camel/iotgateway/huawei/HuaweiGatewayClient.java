@@ -38,7 +38,6 @@ final class HuaweiGatewayClient extends ServiceSupport {
     private final Clock clock = Clock.systemUTC();
     private final Map<HuaweiIotOperation, SingleRequestBatcher<PendingSingle>> batchers =
             new EnumMap<>(HuaweiIotOperation.class);
-    private final Consumer<InboundMessage> bundledResponses = this::completeBundledResponses;
 
     /**
      * @param gatewayConfiguration the configuration of the first endpoint that named this gateway: it fixes the
@@ -158,20 +157,6 @@ final class HuaweiGatewayClient extends ServiceSupport {
         }
     }
 
-    /**
-     * Should the platform bundle a response with other services in one message, the core hands the whole message out
-     * as a notice: the responses in it are matched here, the events consumer skips them.
-     */
-    private void completeBundledResponses(InboundMessage notice) {
-        if (notice.body() instanceof IotdaMessage message && message.services().size() > 1) {
-            for (ServiceEvent service : message.services()) {
-                if (IotdaProtocol.answersRequest(service)) {
-                    connection.pendingReplies().complete(new InboundMessage(notice.topic(), service.eventId(), service));
-                }
-            }
-        }
-    }
-
     @Override
     protected void doStart() throws Exception {
         long timeout = gatewayConfiguration.getRequestTimeout();
@@ -183,7 +168,6 @@ final class HuaweiGatewayClient extends ServiceSupport {
                         gatewayConfiguration.getBatchTimeout(), items -> sendTogether(operation, items, timeout)));
             }
         }
-        connection.addNoticeListener(bundledResponses);
         ServiceHelper.startService(connection);
         ServiceHelper.startService(batchers.values());
     }
@@ -192,7 +176,6 @@ final class HuaweiGatewayClient extends ServiceSupport {
     protected void doStop() throws Exception {
         // flushes the open requests, whose exchanges then end with their responses or a failure
         ServiceHelper.stopService(batchers.values());
-        connection.removeNoticeListener(bundledResponses);
         ServiceHelper.stopService(connection);
     }
 }

@@ -34,11 +34,9 @@ public class HuaweiIotConsumer extends DefaultConsumer {
         if (!(notice.body() instanceof IotdaMessage message) || !isRunAllowed()) {
             return;
         }
+        // the core hands out notices one service at a time, in the order they arrived
         for (ServiceEvent service : message.services()) {
-            // a response bundled with other services is matched to its request by the gateway client
-            if (!IotdaProtocol.answersRequest(service)) {
-                deliver(message, service);
-            }
+            deliver(message, service);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.huawei;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,9 @@ import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
  * IoTDA events for the request/reply core: the gateway's events/down topic, where a response is correlated by its
  * {@code event_id} and everything else is a notice.
  * <p>
- * A message whose only service is a response goes to the correlation table under its event_id, as a
- * {@link ServiceEvent}. Any other message is a notice carrying the whole {@link IotdaMessage}; should one message
- * bundle a response with other services, the gateway client picks the responses out of it (see
- * {@link HuaweiGatewayClient}) and the events consumer skips them.
+ * Each service of a message is decoded on its own: a response goes to the correlation table under its event_id, as a
+ * {@link ServiceEvent}; any other service is a notice, carried as an {@link IotdaMessage} holding just that service
+ * (with the message's object_device_id), so a message that bundles a response with notices serves both.
  */
 final class IotdaProtocol implements GatewayProtocol {
 
@@ -42,16 +42,18 @@ final class IotdaProtocol implements GatewayProtocol {
     }
 
     @Override
-    public InboundMessage decode(String topic, byte[] payload) {
+    public List<InboundMessage> decode(String topic, byte[] payload) {
         if (!topics.eventsDown().equals(topic)) {
             throw new IllegalArgumentException("not the events/down topic of this gateway: " + topic);
         }
         IotdaMessage message = IotdaJson.readMessage(payload);
-        if (message.services().size() == 1 && answersRequest(message.services().get(0))) {
-            ServiceEvent response = message.services().get(0);
-            return new InboundMessage(topic, response.eventId(), response);
+        List<InboundMessage> decoded = new ArrayList<>(message.services().size());
+        for (ServiceEvent service : message.services()) {
+            decoded.add(answersRequest(service)
+                    ? new InboundMessage(topic, service.eventId(), service)
+                    : new InboundMessage(topic, null, new IotdaMessage(message.objectDeviceId(), List.of(service))));
         }
-        return new InboundMessage(topic, null, message);
+        return decoded;
     }
 
     /**

@@ -41,7 +41,9 @@ class EventsConsumerTest extends HuaweiIotTestSupport {
         platform.sendDeleteNotice(8, List.of(added));
 
         events.assertIsSatisfied(5000);
-        // the core hands messages to several worker threads: two notices may reach the route in either order
+        // notices reach the route in the order the platform sent them
+        assertThat(events.getExchanges()).extracting(e -> e.getMessage().getHeader(HuaweiIotConstants.EVENT_TYPE))
+                .containsExactly("add_sub_device_notify", "delete_sub_device_notify");
         Exchange add = byType(events, "add_sub_device_notify");
         assertThat(add.getMessage().getHeader(HuaweiIotConstants.VERSION)).isEqualTo(7L);
         assertThat(add.getMessage().getHeader(HuaweiIotConstants.OBJECT_DEVICE_ID)).isEqualTo(gatewayDeviceId);

@@ -1,6 +1,7 @@
 package io.github.camel.iotgateway.huawei;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.github.camel.iotgateway.mqtt.InboundMessage;
 import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
@@ -49,14 +50,19 @@ class IotdaProtocolTest {
     }
 
     @Test
-    void aMessageBundlingAResponseWithOtherServicesIsANoticeWhoseResponseIsRecognised() {
-        InboundMessage message = decode("""
-                {"services":[{"event_type":"add_sub_device_notify","paras":{}},
-                             {"event_type":"add_sub_device_response","event_id":"e-1","paras":{}}]}""");
+    void aMessageBundlingAResponseWithANoticeYieldsBothEachOnItsOwn() {
+        List<InboundMessage> messages = protocol.decode(topics.eventsDown(), """
+                {"object_device_id":"gw","services":[{"event_type":"add_sub_device_notify","paras":{}},
+                             {"event_type":"add_sub_device_response","event_id":"e-1","paras":{}}]}"""
+                .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(message.correlationKey()).isNull();
-        IotdaMessage bundle = (IotdaMessage) message.body();
-        assertThat(bundle.services()).extracting(IotdaProtocol::answersRequest).containsExactly(false, true);
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).correlationKey()).isNull();
+        IotdaMessage notice = (IotdaMessage) messages.get(0).body();
+        assertThat(notice.objectDeviceId()).isEqualTo("gw");
+        assertThat(notice.services()).extracting(ServiceEvent::eventType).containsExactly("add_sub_device_notify");
+        assertThat(messages.get(1).correlationKey()).isEqualTo("e-1");
+        assertThat(messages.get(1).body()).isInstanceOf(ServiceEvent.class);
     }
 
     @Test
@@ -66,7 +72,10 @@ class IotdaProtocolTest {
         assertThatThrownBy(() -> decode("not json")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A message of one service, decoded. */
     private InboundMessage decode(String json) {
-        return protocol.decode(topics.eventsDown(), json.getBytes(StandardCharsets.UTF_8));
+        List<InboundMessage> messages = protocol.decode(topics.eventsDown(), json.getBytes(StandardCharsets.UTF_8));
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
     }
 }

@@ -32,24 +32,36 @@ import org.slf4j.LoggerFactory;
  * The one MQTT connection of a gateway, shared by every endpoint that names it.
  * <p>
  * One Paho client with one clientId, as the clouds allow a device one connection. Requests are published through a
- * camel-paho producer bound to that client. Received messages are taken off Paho's callback thread at once and decoded,
- * correlated and completed on this connection's worker pool: Paho's single callback slot is ours alone, and no route
- * ever runs on a Paho thread. Reply subscriptions are restored after every reconnect, on a worker, before the
- * connection counts as ready again.
+ * camel-paho producer bound to that client. Received messages are taken off Paho's callback thread at once, decoded in
+ * arrival order by a dispatcher, and completed on this connection's worker pool (notices on a lane of their own, in
+ * order): Paho's single callback slot is ours alone, and no route ever runs on a Paho thread. Reconnects are ours too:
+ * back-off with jitter, subscriptions restored before the connection counts as ready again, listeners told, and no
+ * endless fight when another client holds the clientId.
  */
 public final class GatewayConnection extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
-    private static final long FIRST_RETRY_DELAY_MILLIS = 1000;
+    /** Drops this soon after connecting, this many times in a row, mean another client holds our clientId. */
+    private static final int TAKEOVER_DROPS = 3;
+    private static final long TAKEOVER_WINDOW_MILLIS = 30_000;
 
     private final CamelContext camelContext;
     private final PahoConfiguration configuration;
     private final GatewayProtocol protocol;
     private final int workerThreads;
     private final List<Consumer<InboundMessage>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final List<GatewayConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final LongAdder malformedMessages = new LongAdder();
     private final LongAdder unclaimedNotices = new LongAdder();
+    private final LongAdder published = new LongAdder();
+    private final LongAdder reconnects = new LongAdder();
+    private final ReconnectBackoff backoff;
+    private final TakeoverGuard takeover = new TakeoverGuard(TAKEOVER_DROPS, TAKEOVER_WINDOW_MILLIS);
 
+    /** Takes messages off Paho's thread and decodes them one by one, in the order they arrived. */
+    private ExecutorService dispatcher;
+    /** Hands notices to their listeners in the order they arrived, apart from the replies. */
+    private ExecutorService noticeLane;
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private PendingReplies pendingReplies;
@@ -57,7 +69,8 @@ public final class GatewayConnection extends ServiceSupport {
     private GatewayPahoEndpoint pahoEndpoint;
     private AsyncProcessor pahoProducer;
     private volatile boolean ready;
-    private volatile long retryDelayMillis = FIRST_RETRY_DELAY_MILLIS;
+    private volatile boolean everConnected;
+    private volatile boolean takenOver;
 
     /**
      * @param configuration the camel-paho options of the connection: broker URL, clientId, credentials, socket factory,
@@ -69,6 +82,10 @@ public final class GatewayConnection extends ServiceSupport {
         this.configuration = configuration;
         this.protocol = protocol;
         this.workerThreads = workerThreads;
+        this.backoff = new ReconnectBackoff(configuration.getMaxReconnectDelay());
+        // reconnects are ours: Paho's own loop cannot restore subscriptions before requests go out, back off with
+        // jitter, or stop when another client holds the clientId
+        configuration.setAutomaticReconnect(false);
     }
 
     public String getClientId() {
@@ -98,7 +115,33 @@ public final class GatewayConnection extends ServiceSupport {
         return unclaimedNotices.sum();
     }
 
-    /** Receives, on a worker thread, every message that answers no request (a platform notice). */
+    /** Messages published since start. */
+    public long messagesPublished() {
+        return published.sum();
+    }
+
+    /** Times the connection came back after being lost. */
+    public long reconnects() {
+        return reconnects.sum();
+    }
+
+    /** Whether the connection gave up because another client keeps taking over its clientId. */
+    public boolean isTakenOver() {
+        return takenOver;
+    }
+
+    public void addConnectionListener(GatewayConnectionListener listener) {
+        connectionListeners.add(listener);
+    }
+
+    public void removeConnectionListener(GatewayConnectionListener listener) {
+        connectionListeners.remove(listener);
+    }
+
+    /**
+     * Receives every message that answers no request (a platform notice), one at a time and in the order they arrived,
+     * on a thread of its own.
+     */
     public void addNoticeListener(Consumer<InboundMessage> listener) {
         noticeListeners.add(listener);
     }
@@ -146,19 +189,25 @@ public final class GatewayConnection extends ServiceSupport {
         pahoProducer.process(exchange, doneSync -> {
         });
         Exception failure = exchange.getException();
+        if (failure == null) {
+            published.increment();
+            return;
+        }
         if (failure instanceof MqttException mqtt
                 && (mqtt.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
                     || mqtt.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST)) {
             throw new GatewayNotConnectedException("Gateway " + getClientId() + " lost its connection to "
                                                    + getBrokerUrl() + " while publishing to " + topic, failure);
         }
-        if (failure != null) {
-            throw new GatewayPublishException("Gateway " + getClientId() + " could not publish to " + topic + ": "
-                                              + failure.getMessage(), failure);
-        }
+        throw new GatewayPublishException("Gateway " + getClientId() + " could not publish to " + topic + ": "
+                                          + failure.getMessage(), failure);
     }
 
     private void requireReady() throws GatewayNotConnectedException {
+        if (takenOver) {
+            throw new GatewayTakenOverException("Gateway " + getClientId() + " stopped reconnecting to " + getBrokerUrl()
+                                                + ": another client keeps taking over its clientId");
+        }
         if (!ready) {
             throw new GatewayNotConnectedException("Gateway " + getClientId() + " is not connected to " + getBrokerUrl()
                                                    + (isStarted() ? " (reconnecting)" : " (stopped)"));
@@ -178,6 +227,10 @@ public final class GatewayConnection extends ServiceSupport {
                 profile);
         timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "GatewayTimeouts[" + getClientId() + "]");
+        dispatcher = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this,
+                "GatewayInbound[" + getClientId() + "]");
+        noticeLane = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this,
+                "GatewayNotices[" + getClientId() + "]");
         pendingReplies = new PendingReplies(timer, workers);
 
         PahoComponent paho = camelContext.getComponent("paho", PahoComponent.class);
@@ -204,7 +257,7 @@ public final class GatewayConnection extends ServiceSupport {
             // the endpoints still start: requests fail fast with GatewayNotConnectedException until the broker is there
             LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
                     e.getMessage());
-            scheduleConnectRetry();
+            scheduleReconnect();
         }
     }
 
@@ -217,32 +270,38 @@ public final class GatewayConnection extends ServiceSupport {
 
     private void connectAndSubscribe() throws MqttException {
         client.connect(pahoEndpoint.connectOptions());
-        subscribe();
-        LOG.info("Gateway {} connected to {}", getClientId(), getBrokerUrl());
-    }
-
-    private void subscribe() throws MqttException {
         List<String> topics = protocol.subscriptions();
         int[] qos = new int[topics.size()];
         java.util.Arrays.fill(qos, protocol.subscriptionQos());
         client.subscribe(topics.toArray(String[]::new), qos);
-        retryDelayMillis = FIRST_RETRY_DELAY_MILLIS;
+        boolean reconnect = everConnected;
+        everConnected = true;
+        backoff.reset();
+        takeover.connected(System.currentTimeMillis());
         ready = true;
-    }
-
-    /** The first connect is not retried by Paho, so we do it, with back-off, on a worker rather than the timer. */
-    private void scheduleConnectRetry() {
-        long delay = retryDelayMillis;
-        retryDelayMillis = Math.min(delay * 2, Math.max(FIRST_RETRY_DELAY_MILLIS, configuration.getMaxReconnectDelay()));
-        try {
-            timer.schedule(() -> runOnWorker(this::retryConnect), delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            // stopping: nothing to retry
+        if (reconnect) {
+            reconnects.increment();
+            LOG.info("Gateway {} reconnected to {}; subscriptions restored", getClientId(), getBrokerUrl());
+        } else {
+            LOG.info("Gateway {} connected to {}", getClientId(), getBrokerUrl());
+        }
+        for (GatewayConnectionListener listener : connectionListeners) {
+            runOnWorker(() -> listener.connected(reconnect));
         }
     }
 
-    private void retryConnect() {
-        if (!isRunAllowed() || client.isConnected()) {
+    /** Tries again after a pause, on a worker rather than the timer: a connect may take up to connectionTimeout. */
+    private void scheduleReconnect() {
+        long delay = backoff.nextDelayMillis();
+        try {
+            timer.schedule(() -> runOnWorker(this::reconnect), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // stopping: nothing to reconnect
+        }
+    }
+
+    private void reconnect() {
+        if (!isRunAllowed() || takenOver || client.isConnected()) {
             return;
         }
         try {
@@ -251,48 +310,79 @@ public final class GatewayConnection extends ServiceSupport {
             LOG.error("{}; not retrying", authenticationFailure(e).getMessage());
         } catch (MqttException e) {
             LOG.debug("Gateway {} still cannot reach {}: {}", getClientId(), getBrokerUrl(), e.getMessage());
-            scheduleConnectRetry();
+            if (client.isConnected()) {
+                // connected but the subscription failed: drop the link so the next attempt starts clean
+                disconnectQuietly();
+            }
+            scheduleReconnect();
         }
     }
 
-    private void restoreSubscriptions() {
+    private void onConnectionLost(Throwable cause) {
+        ready = false;
+        pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId()
+                                                                + " lost its connection while waiting for the reply; "
+                                                                + "the platform may or may not have acted on the request",
+                cause));
+        connectionListeners.forEach(l -> runOnWorker(() -> l.disconnected(cause)));
+        if (!isRunAllowed()) {
+            return;
+        }
+        if (takeover.dropped(System.currentTimeMillis())) {
+            takenOver = true;
+            LOG.error("Gateway {} was disconnected from {} {} times right after connecting: another client is using its"
+                      + " clientId, and the platform allows one connection per device. Not reconnecting; stop the other"
+                      + " client, then restart the route.",
+                    getClientId(), getBrokerUrl(), TAKEOVER_DROPS);
+            connectionListeners.forEach(l -> runOnWorker(l::takenOver));
+            return;
+        }
+        LOG.warn("Gateway {} lost its connection to {}: {}; reconnecting", getClientId(), getBrokerUrl(),
+                cause == null ? "closed" : cause.getMessage());
+        scheduleReconnect();
+    }
+
+    private void disconnectQuietly() {
         try {
-            subscribe();
-            LOG.info("Gateway {} reconnected to {}; reply subscriptions restored", getClientId(), getBrokerUrl());
+            client.disconnectForcibly(0, 1000);
         } catch (MqttException e) {
-            // the link dropped again; Paho's automatic reconnect calls connectComplete once more
-            LOG.warn("Gateway {} could not restore its subscriptions: {}", getClientId(), e.getMessage());
+            LOG.debug("Gateway {} forced disconnect: {}", getClientId(), e.getMessage());
         }
     }
 
+    /** On the dispatcher: decode in arrival order, complete replies on the workers, notices on their own lane. */
     private void dispatch(String topic, byte[] payload) {
-        InboundMessage message;
+        List<InboundMessage> messages;
         try {
-            message = protocol.decode(topic, payload);
+            messages = protocol.decode(topic, payload);
         } catch (RuntimeException e) {
             malformedMessages.increment();
             LOG.debug("Gateway {} dropped a malformed message on {}: {}", getClientId(), topic, e.getMessage());
             return;
         }
-        if (message.correlationKey() != null) {
-            if (!pendingReplies.complete(message)) {
-                LOG.debug("Gateway {} dropped a reply nobody waits for: {} on {}", getClientId(),
-                        message.correlationKey(), topic);
+        for (InboundMessage message : messages) {
+            if (message.correlationKey() != null) {
+                runOnWorker(() -> {
+                    if (!pendingReplies.complete(message)) {
+                        LOG.debug("Gateway {} dropped a reply nobody waits for: {} on {}", getClientId(),
+                                message.correlationKey(), topic);
+                    }
+                });
+            } else if (noticeListeners.isEmpty()) {
+                unclaimedNotices.increment();
+            } else {
+                execute(noticeLane, () -> noticeListeners.forEach(listener -> listener.accept(message)));
             }
-            return;
-        }
-        if (noticeListeners.isEmpty()) {
-            unclaimedNotices.increment();
-            return;
-        }
-        for (Consumer<InboundMessage> listener : noticeListeners) {
-            listener.accept(message);
         }
     }
 
     private void runOnWorker(Runnable task) {
+        execute(workers, task);
+    }
+
+    private void execute(ExecutorService executor, Runnable task) {
         try {
-            workers.execute(task);
+            executor.execute(task);
         } catch (RejectedExecutionException stopping) {
             LOG.debug("Gateway {} is stopping; dropped a task", getClientId());
         }
@@ -318,6 +408,10 @@ public final class GatewayConnection extends ServiceSupport {
         if (timer != null) {
             camelContext.getExecutorServiceManager().shutdownNow(timer);
         }
+        if (dispatcher != null) {
+            camelContext.getExecutorServiceManager().shutdownNow(dispatcher);
+            camelContext.getExecutorServiceManager().shutdownNow(noticeLane);
+        }
         if (workers != null) {
             // let the failures handed out above reach their exchanges
             camelContext.getExecutorServiceManager().shutdownGraceful(workers, 5000);
@@ -329,28 +423,18 @@ public final class GatewayConnection extends ServiceSupport {
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
-            if (reconnect) {
-                runOnWorker(GatewayConnection.this::restoreSubscriptions);
-            }
+            // connectAndSubscribe, on our side, knows when the subscriptions are back
         }
 
         @Override
         public void connectionLost(Throwable cause) {
-            ready = false;
-            LOG.warn("Gateway {} lost its connection to {}: {}; reconnecting", getClientId(), getBrokerUrl(),
-                    cause == null ? "closed" : cause.getMessage());
-            // replies to what is pending were published to a session that no longer exists: end them now, not at
-            // their timeouts
-            pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId()
-                                                                    + " lost its connection while waiting for the reply; "
-                                                                    + "the platform may or may not have acted on the request",
-                    cause));
+            runOnWorker(() -> onConnectionLost(cause));
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             byte[] payload = message.getPayload();
-            runOnWorker(() -> dispatch(topic, payload));
+            execute(dispatcher, () -> dispatch(topic, payload));
         }
 
         @Override

@@ -15,9 +15,10 @@ public interface GatewayProtocol {
     int subscriptionQos();
 
     /**
-     * Decodes a received message.
+     * Decodes a received message into what it carries: usually one answer or one notice, but a platform may bundle
+     * several (IoTDA's services[]).
      *
      * @throws IllegalArgumentException when the payload is not a message of this protocol; it is dropped and counted
      */
-    InboundMessage decode(String topic, byte[] payload);
+    List<InboundMessage> decode(String topic, byte[] payload);
 }

@@ -46,12 +46,14 @@ class GatewayConnectionTest {
         }
 
         @Override
-        public InboundMessage decode(String topic, byte[] payload) {
+        public List<InboundMessage> decode(String topic, byte[] payload) {
             String text = new String(payload, StandardCharsets.UTF_8);
             if (text.startsWith("!")) {
                 throw new IllegalArgumentException("malformed");
             }
-            return new InboundMessage(topic, text.startsWith("notice") ? null : text, Thread.currentThread().getName());
+            // the body records the decoding thread and the text
+            return List.of(new InboundMessage(topic, text.startsWith("notice") ? null : text,
+                    Thread.currentThread().getName() + "|" + text));
         }
     };
 
@@ -117,11 +119,14 @@ class GatewayConnectionTest {
         responder.subscribe(REQUEST, 0).waitForCompletion(5000);
     }
 
+    private final java.util.Map<String, String> replyThreads = new java.util.concurrent.ConcurrentHashMap<>();
+
     private CompletableFuture<InboundMessage> ask(GatewayConnection connection, String key, long timeout) throws Exception {
         CompletableFuture<InboundMessage> result = new CompletableFuture<>();
         connection.request(() -> key, k -> k.getBytes(StandardCharsets.UTF_8), REQUEST, 0, timeout, new ReplyListener() {
             @Override
             public void onReply(InboundMessage reply) {
+                replyThreads.put(reply.correlationKey(), Thread.currentThread().getName());
                 result.complete(reply);
             }
 
@@ -145,8 +150,9 @@ class GatewayConnectionTest {
         ServiceHelper.startService(connection);
         InboundMessage reply = ask(connection, "k1", 5000).get(5, TimeUnit.SECONDS);
         assertThat(reply.correlationKey()).isEqualTo("k1");
-        // the protocol decoded it on the thread it records: a worker, not "MQTT Call"/"MQTT Rec"
-        assertThat((String) reply.body()).contains("GatewayReplies").doesNotContain("MQTT");
+        // decoded by the connection's dispatcher, completed on a worker: never on "MQTT Call"/"MQTT Rec"
+        assertThat((String) reply.body()).contains("GatewayInbound").doesNotContain("MQTT");
+        assertThat(replyThreads.get("k1")).contains("GatewayReplies").doesNotContain("MQTT");
         ServiceHelper.stopService(connection);
     }
 
@@ -202,5 +208,81 @@ class GatewayConnectionTest {
             assertThat(r.get(5, TimeUnit.SECONDS).body()).isNotNull();
             ServiceHelper.stopService(connection);
         }
+    }
+
+    @Test
+    void listenersHearOfTheReconnectOnlyOnceTheSubscriptionsAreBack() throws Exception {
+        startResponder();
+        GatewayConnection connection = connection(broker.brokerUrl());
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        connection.addConnectionListener(new GatewayConnectionListener() {
+            @Override
+            public void connected(boolean reconnect) {
+                events.add((reconnect ? "reconnected" : "connected") + " ready=" + connection.isReady());
+            }
+
+            @Override
+            public void disconnected(Throwable cause) {
+                events.add("lost");
+            }
+        });
+        ServiceHelper.startService(connection);
+        broker.restart();
+        await().atMost(15, TimeUnit.SECONDS).until(() -> events.contains("reconnected ready=true"));
+        assertThat(events).containsExactly("connected ready=true", "lost", "reconnected ready=true");
+        assertThat(connection.reconnects()).isEqualTo(1);
+        ServiceHelper.stopService(connection);
+    }
+
+    @Test
+    void noticesReachTheirListenerInTheOrderTheyArrived() throws Exception {
+        GatewayConnection connection = connection(broker.brokerUrl());
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        connection.addNoticeListener(m -> seen.add(((String) m.body()).substring(((String) m.body()).indexOf('|') + 1)));
+        ServiceHelper.startService(connection);
+        MqttAsyncClient platform = new MqttAsyncClient(broker.brokerUrl(), "platform", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMaxInflight(1000); // Paho's default of 10 fails a burst with 32202
+        platform.connect(options).waitForCompletion(5000);
+        java.util.List<String> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            sent.add("notice-" + i);
+            platform.publish(REPLY, ("notice-" + i).getBytes(StandardCharsets.UTF_8), 1, false);
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> seen.size() == 200);
+        platform.disconnect().waitForCompletion(5000);
+        platform.close();
+        ServiceHelper.stopService(connection);
+        assertThat(seen).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void anotherClientTakingOverTheClientIdMakesTheGatewayGiveUpInsteadOfFighting() throws Exception {
+        GatewayConnection connection = connection(broker.brokerUrl());
+        java.util.concurrent.CountDownLatch gaveUp = new java.util.concurrent.CountDownLatch(1);
+        connection.addConnectionListener(new GatewayConnectionListener() {
+            @Override
+            public void takenOver() {
+                gaveUp.countDown();
+            }
+        });
+        ServiceHelper.startService(connection);
+        // an impostor with the same clientId that reconnects whenever it is kicked out
+        MqttAsyncClient impostor = new MqttAsyncClient(broker.brokerUrl(), "gw-under-test", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(1000);
+        impostor.connect(options).waitForCompletion(5000);
+
+        assertThat(gaveUp.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(connection.isTakenOver()).isTrue();
+        assertThatThrownBy(() -> connection.publish(REQUEST, new byte[] {1}, 0))
+                .isInstanceOf(GatewayTakenOverException.class).hasMessageContaining("another client");
+        // and it stays quiet: the impostor keeps its connection
+        Thread.sleep(2500);
+        assertThat(impostor.isConnected()).isTrue();
+        impostor.disconnectForcibly(100, 100);
+        impostor.close();
+        ServiceHelper.stopService(connection);
     }
 }
