@@ -12,6 +12,9 @@ import java.util.function.IntConsumer;
 
 import io.github.camel.iotgateway.alink.AlinkSessionConstants;
 import io.github.camel.iotgateway.alink.error.AlinkSessionException;
+import io.github.camel.iotgateway.huawei.FailedSubDevice;
+import io.github.camel.iotgateway.huawei.SubDeviceOperationResult;
+import io.github.camel.iotgateway.huawei.error.HuaweiSubDeviceOperationException;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 import org.apache.camel.Exchange;
 
@@ -57,24 +60,63 @@ public final class StoryReport {
         step(title);
     }
 
-    /** An alink-session exchange ended: a result (one sub-device or a list), or its exception. */
-    public void alinkEnded(String title, Exchange exchange) {
+    /** An alink-session exchange succeeded: its body is the sub-device, or the list of them. */
+    public void alinkSucceeded(String title, Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        int devices = body instanceof List<?> list ? list.size() : body instanceof SubDeviceId ? 1 : 0;
+        step(title).succeeded(devices, exchange.getMessage().getHeader(AlinkSessionConstants.REQUEST_ID, String.class));
+    }
+
+    /** An alink-session exchange failed (called from doCatch, where the exception is the caught one). */
+    public void alinkFailed(String title, Exchange exchange) {
         StoryStep step = step(title);
-        Exception failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (failure instanceof AlinkSessionException refused) {
             step.succeeded(refused.getSucceededSubDevices().size(), null);
             step.refused(refused.getSubDevices().size() == 1 ? refused.getSubDevices().get(0).toString()
                     : refused.getSubDevices().size() + " sub-devices",
                     refused.getCode() + " " + refused.getPlatformMessage(), refused.getRequestId());
-        } else if (failure != null) {
-            step.unanswered(String.valueOf(exchange.getMessage().getBody()), failure.getClass().getSimpleName() + ": "
-                                                                             + failure.getMessage());
         } else {
-            Object body = exchange.getMessage().getBody();
-            int devices = body instanceof List<?> list ? list.size() : body instanceof SubDeviceId ? 1 : 0;
-            step.succeeded(devices, exchange.getMessage().getHeader(AlinkSessionConstants.REQUEST_ID, String.class));
+            step.unanswered(String.valueOf(exchange.getMessage().getBody()), describe(failure));
         }
+    }
+
+    /** A huaweiiot List exchange succeeded: its body is the per-device result. */
+    public void huaweiSucceeded(String title, Exchange exchange) {
+        record(step(title), exchange.getMessage().getBody(SubDeviceOperationResult.class));
+    }
+
+    /**
+     * A huaweiiot List exchange failed (called from doCatch): a request got no answer, and the body holds the result of
+     * those that did.
+     */
+    public void huaweiFailed(String title, Exchange exchange) {
+        StoryStep step = step(title);
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (failure instanceof HuaweiSubDeviceOperationException refused) {
+            record(step, refused.getResult());
+        } else {
+            record(step, exchange.getMessage().getBody(SubDeviceOperationResult.class));
+            step.unanswered("request", describe(failure));
+        }
+    }
+
+    private static void record(StoryStep step, SubDeviceOperationResult<?> result) {
+        if (result == null) {
+            return;
+        }
+        step.succeeded(result.successful().size(), String.join(",", result.eventIds()));
+        for (FailedSubDevice failed : result.failed()) {
+            if (failed.reportedByPlatform()) {
+                step.refused(failed.label(), failed.errorCode() + " " + failed.errorMsg(), failed.eventId());
+            } else {
+                step.unanswered(failed.label(), failed.errorMsg());
+            }
+        }
+    }
+
+    private static String describe(Exception failure) {
+        return failure == null ? "unknown error" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     /** The last step is done: print and end. */

@@ -32,6 +32,9 @@ class GatewayStoryTest {
         // 121 single logouts batched: 3 batches, plus what finding the culprit of one batch took
         assertThat(summary).containsPattern("Alibaba logout: +[3-9] requests on the wire, 120 succeeded, 1 failed, 0 unanswered");
         assertThat(summary).contains("failed: a1DemoSub01/never-logged-in -> 520 device no session");
+        // 75 child devices in one List: requests of 50 and 25; the platform knows all but 5
+        assertThat(summary).containsPattern("Huawei delete: +2 requests on the wire, 70 succeeded, 5 failed, 0 unanswered");
+        assertThat(summary).containsPattern("failed: demoProduct_meter-07[1-5] -> IOTDA\\.014000 ");
         assertThat(summary).contains("story completed in").contains("(exit status 0)");
     }
 }

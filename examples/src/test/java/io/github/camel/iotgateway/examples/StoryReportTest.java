@@ -23,11 +23,11 @@ class StoryReportTest {
         Exchange ok = new DefaultExchange(camel);
         ok.getMessage().setBody(new SubDeviceId("pk1", "dev-1"));
         ok.getMessage().setHeader("CamelAlinkSessionRequestId", "17");
-        report.alinkEnded("Alibaba logout", ok);
+        report.alinkSucceeded("Alibaba logout", ok);
         Exchange lost = new DefaultExchange(camel);
         lost.getMessage().setBody(new SubDeviceId("pk1", "dev-2"));
-        lost.setException(new GatewayNotConnectedException("broker gone"));
-        report.alinkEnded("Alibaba logout", lost);
+        lost.setProperty(Exchange.EXCEPTION_CAUGHT, new GatewayNotConnectedException("broker gone"));
+        report.alinkFailed("Alibaba logout", lost);
 
         report.finish();
 
