@@ -62,6 +62,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, int.class, value)); return true;
+        case "reloginafterreconnect":
+        case "reloginAfterReconnect": getOrCreateConfiguration(target).setReloginAfterReconnect(property(camelContext, boolean.class, value)); return true;
         case "replythreads":
         case "replyThreads": getOrCreateConfiguration(target).setReplyThreads(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
@@ -111,6 +113,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxReconnectDelay": return int.class;
         case "password": return java.lang.String.class;
         case "qos": return int.class;
+        case "reloginafterreconnect":
+        case "reloginAfterReconnect": return boolean.class;
         case "replythreads":
         case "replyThreads": return int.class;
         case "requesttimeout":
@@ -161,6 +165,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "qos": return getOrCreateConfiguration(target).getQos();
+        case "reloginafterreconnect":
+        case "reloginAfterReconnect": return getOrCreateConfiguration(target).isReloginAfterReconnect();
         case "replythreads":
         case "replyThreads": return getOrCreateConfiguration(target).getReplyThreads();
         case "requesttimeout":

@@ -52,6 +52,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": target.getConfiguration().setQos(property(camelContext, int.class, value)); return true;
+        case "reloginafterreconnect":
+        case "reloginAfterReconnect": target.getConfiguration().setReloginAfterReconnect(property(camelContext, boolean.class, value)); return true;
         case "replythreads":
         case "replyThreads": target.getConfiguration().setReplyThreads(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
@@ -98,6 +100,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxReconnectDelay": return int.class;
         case "password": return java.lang.String.class;
         case "qos": return int.class;
+        case "reloginafterreconnect":
+        case "reloginAfterReconnect": return boolean.class;
         case "replythreads":
         case "replyThreads": return int.class;
         case "requesttimeout":
@@ -145,6 +149,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
         case "password": return target.getConfiguration().getPassword();
         case "qos": return target.getConfiguration().getQos();
+        case "reloginafterreconnect":
+        case "reloginAfterReconnect": return target.getConfiguration().isReloginAfterReconnect();
         case "replythreads":
         case "replyThreads": return target.getConfiguration().getReplyThreads();
         case "requesttimeout":

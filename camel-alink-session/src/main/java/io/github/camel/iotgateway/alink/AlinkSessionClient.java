@@ -36,6 +36,7 @@ final class AlinkSessionClient extends ServiceSupport {
     private final AlinkSessionConfiguration gatewayConfiguration;
     private final MessageIdSequence ids = new MessageIdSequence();
     private final OnlineSubDevices online;
+    private ReloginAfterReconnect relogin;
     private SingleRequestBatcher<PendingSingle> loginBatcher;
     private SingleRequestBatcher<PendingSingle> logoutBatcher;
 
@@ -54,6 +55,11 @@ final class AlinkSessionClient extends ServiceSupport {
 
     OnlineSubDevices online() {
         return online;
+    }
+
+    /** What logging sub-devices in again after reconnects did; null when the option is off. */
+    ReloginAfterReconnect relogin() {
+        return relogin;
     }
 
     GatewayConnection connection() {
@@ -124,7 +130,7 @@ final class AlinkSessionClient extends ServiceSupport {
     /** Ends one exchange with the outcome of the message that carried its sub-device, and tracks who is online. */
     void endSingle(SessionOperation single, PendingSingle item, SessionOutcome outcome) {
         List<SubDeviceId> device = List.of(item.device());
-        track(single, device, outcome);
+        track(single, List.of(item.params()), outcome);
         item.end(exchange -> {
             if (outcome.succeeded()) {
                 AlinkReply reply = outcome.reply();
@@ -135,11 +141,18 @@ final class AlinkSessionClient extends ServiceSupport {
         });
     }
 
-    /** Keeps the online set true to what the platform said about these sub-devices. */
-    void track(SessionOperation operation, List<SubDeviceId> devices, SessionOutcome outcome) {
+    /**
+     * Keeps the online set true to what the platform said about these sub-devices.
+     *
+     * @param params the wire params of the sub-devices: {@link LoginParams} for a login, {@link SubDeviceId} for a
+     *               logout
+     */
+    void track(SessionOperation operation, List<?> params, SessionOutcome outcome) {
+        List<SubDeviceId> devices = params.stream()
+                .map(p -> p instanceof LoginParams login ? login.id() : (SubDeviceId) p).toList();
         if (operation.isLogin()) {
             if (outcome.succeeded()) {
-                online.loggedIn(devices);
+                online.loggedIn(params.stream().map(LoginParams.class::cast).toList());
             } else {
                 online.loginEnded(devices);
             }
@@ -196,6 +209,10 @@ final class AlinkSessionClient extends ServiceSupport {
                 gatewayConfiguration.getBatchTimeout(), items -> sendTogether(SessionOperation.LOGIN, items, timeout));
         logoutBatcher = new SingleRequestBatcher<>(camelContext, name + "#logout", gatewayConfiguration.getBatchSize(),
                 gatewayConfiguration.getBatchTimeout(), items -> sendTogether(SessionOperation.LOGOUT, items, timeout));
+        if (gatewayConfiguration.isReloginAfterReconnect()) {
+            relogin = new ReloginAfterReconnect(this, gatewayConfiguration.getBatchSize(), timeout);
+            connection.addConnectionListener(relogin);
+        }
         ServiceHelper.startService(connection);
         ServiceHelper.startService(loginBatcher, logoutBatcher);
     }

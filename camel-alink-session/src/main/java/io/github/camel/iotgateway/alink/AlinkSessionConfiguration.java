@@ -76,6 +76,13 @@ public class AlinkSessionConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "1000")
     private int maxOnlineSubDevices = AlinkLimits.DEFAULT_MAX_ONLINE_SUB_DEVICES;
 
+    /**
+     * Whether to log the sub-devices the gateway held online in again, in batches, after its MQTT connection comes back:
+     * the platform takes them offline with the gateway.
+     */
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean reloginAfterReconnect = true;
+
     /** The HMAC method of login signs computed from a sub-device's secret. */
     @UriParam(label = "producer", defaultValue = "hmacSha256", enums = "hmacMd5,hmacSha1,hmacSha256")
     private String signMethod = SignMethod.HMAC_SHA256.wireName();
@@ -218,6 +225,14 @@ public class AlinkSessionConfiguration implements Cloneable {
 
     public void setMaxOnlineSubDevices(int maxOnlineSubDevices) {
         this.maxOnlineSubDevices = maxOnlineSubDevices;
+    }
+
+    public boolean isReloginAfterReconnect() {
+        return reloginAfterReconnect;
+    }
+
+    public void setReloginAfterReconnect(boolean reloginAfterReconnect) {
+        this.reloginAfterReconnect = reloginAfterReconnect;
     }
 
     public String getSignMethod() {

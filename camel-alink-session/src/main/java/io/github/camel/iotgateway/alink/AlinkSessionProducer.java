@@ -94,7 +94,7 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
             List<Object> chunkParams = params.subList(i * size, Math.min(ids.size(), (i + 1) * size));
             client.send(operation, chunkIds, client.batchParams(operation.asSingle(), chunkParams),
                     configuration().getRequestTimeout(), outcome -> {
-                        client.track(operation, chunkIds, outcome);
+                        client.track(operation, chunkParams, outcome);
                         batch.messageEnded(index, chunkIds, outcome);
                     });
         }

@@ -2,13 +2,12 @@ package io.github.camel.iotgateway.alink;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.github.camel.iotgateway.alink.error.AlinkOnlineLimitException;
 import io.github.camel.iotgateway.protocol.alink.AlinkCodes;
+import io.github.camel.iotgateway.protocol.alink.LoginParams;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 
 /**
@@ -19,7 +18,8 @@ import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 final class OnlineSubDevices {
 
     private final int maxOnline;
-    private final Set<SubDeviceId> online = new HashSet<>();
+    /** Online sub-devices with the signed params that logged them in, to log them in again after a reconnect. */
+    private final Map<SubDeviceId, LoginParams> online = new HashMap<>();
     private final Map<SubDeviceId, Integer> loginsUnderway = new HashMap<>();
 
     OnlineSubDevices(int maxOnline) {
@@ -32,7 +32,7 @@ final class OnlineSubDevices {
      * @throws AlinkOnlineLimitException when they do not all fit under the cap; nothing is reserved
      */
     synchronized void reserve(List<SubDeviceId> devices) throws AlinkOnlineLimitException {
-        long newcomers = devices.stream().filter(d -> !online.contains(d) && !loginsUnderway.containsKey(d)).count();
+        long newcomers = devices.stream().filter(d -> !online.containsKey(d) && !loginsUnderway.containsKey(d)).count();
         if (online.size() + loginsUnderway.size() + newcomers > maxOnline) {
             throw new AlinkOnlineLimitException(AlinkCodes.TOO_MANY_SUB_DEVICES,
                     "the gateway holds " + online.size() + " sub-devices online and " + loginsUnderway.size()
@@ -44,10 +44,10 @@ final class OnlineSubDevices {
     }
 
     /** The logins succeeded. */
-    synchronized void loggedIn(Collection<SubDeviceId> devices) {
-        devices.forEach(d -> {
-            online.add(d);
-            release(d);
+    synchronized void loggedIn(Collection<LoginParams> logins) {
+        logins.forEach(login -> {
+            online.put(login.id(), login);
+            release(login.id());
         });
     }
 
@@ -66,12 +66,16 @@ final class OnlineSubDevices {
     }
 
     synchronized boolean isOnline(SubDeviceId device) {
-        return online.contains(device);
+        return online.containsKey(device);
     }
 
-    /** A copy of the sub-devices held online, e.g. to log them in again after the gateway reconnects. */
-    synchronized List<SubDeviceId> snapshot() {
-        return List.copyOf(online);
+    /**
+     * The login params of the sub-devices held online, to log them in again after the gateway reconnects. The
+     * platform does not check a sign's timestamp for freshness (its own SDKs sign with a fixed one), so the params
+     * that logged a device in serve again.
+     */
+    synchronized List<LoginParams> logins() {
+        return List.copyOf(online.values());
     }
 
     private void release(SubDeviceId device) {

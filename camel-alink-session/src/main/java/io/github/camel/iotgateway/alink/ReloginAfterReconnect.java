@@ -1,0 +1,94 @@
+package io.github.camel.iotgateway.alink;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.github.camel.iotgateway.mqtt.GatewayConnectionListener;
+import io.github.camel.iotgateway.protocol.alink.BatchLoginParams;
+import io.github.camel.iotgateway.protocol.alink.LoginParams;
+import io.github.camel.iotgateway.protocol.alink.SessionOperation;
+import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When the gateway goes offline, the platform takes its sub-devices offline too, and after the gateway reconnects it
+ * must log them in again itself (protocols.md A.5; the vendor SDKs leave this to the application). This does it: the
+ * sub-devices the gateway held online go out again in batch_login messages of at most batchSize; a refused batch is
+ * retried device by device, and a sub-device the platform then refuses is dropped from the online set.
+ */
+final class ReloginAfterReconnect implements GatewayConnectionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReloginAfterReconnect.class);
+
+    private final AlinkSessionClient client;
+    private final int batchSize;
+    private final long timeoutMillis;
+    private final LongAdder loggedInAgain = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+
+    ReloginAfterReconnect(AlinkSessionClient client, int batchSize, long timeoutMillis) {
+        this.client = client;
+        this.batchSize = batchSize;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Sub-devices logged in again after reconnects, since start. */
+    long loggedInAgain() {
+        return loggedInAgain.sum();
+    }
+
+    /** Sub-devices the platform refused to log in again (they are no longer counted online). */
+    long refused() {
+        return refused.sum();
+    }
+
+    @Override
+    public void connected(boolean reconnect) {
+        if (!reconnect) {
+            return;
+        }
+        List<LoginParams> logins = client.online().logins();
+        if (logins.isEmpty()) {
+            return;
+        }
+        LOG.info("Gateway {} reconnected: logging its {} sub-devices in again", client.connection().getClientId(),
+                logins.size());
+        AtomicInteger messages = new AtomicInteger((logins.size() + batchSize - 1) / batchSize);
+        for (int from = 0; from < logins.size(); from += batchSize) {
+            List<LoginParams> chunk = logins.subList(from, Math.min(logins.size(), from + batchSize));
+            client.send(SessionOperation.BATCH_LOGIN, ids(chunk), BatchLoginParams.of(chunk), timeoutMillis, outcome -> {
+                if (outcome.succeeded()) {
+                    loggedInAgain.add(chunk.size());
+                } else {
+                    // all or nothing: find out device by device who may stay
+                    chunk.forEach(this::loginAlone);
+                }
+                if (messages.decrementAndGet() == 0) {
+                    LOG.info("Gateway {} logged {} sub-devices in again after reconnecting ({} refused so far)",
+                            client.connection().getClientId(), loggedInAgain.sum(), refused.sum());
+                }
+            });
+        }
+    }
+
+    private void loginAlone(LoginParams login) {
+        client.send(SessionOperation.LOGIN, List.of(login.id()), login, timeoutMillis, outcome -> {
+            if (outcome.succeeded()) {
+                loggedInAgain.increment();
+            } else {
+                refused.increment();
+                client.online().loggedOut(List.of(login.id()));
+                LOG.warn("Gateway {} could not log sub-device {} in again after reconnecting: {}",
+                        client.connection().getClientId(), login.id(), outcome.refused()
+                                ? outcome.reply().code() + " " + outcome.reply().message()
+                                : outcome.isTimeout() ? "no reply" : outcome.failure().getMessage());
+            }
+        });
+    }
+
+    private static List<SubDeviceId> ids(List<LoginParams> logins) {
+        return logins.stream().map(LoginParams::id).toList();
+    }
+}
