@@ -36,6 +36,7 @@ final class HuaweiGatewayClient extends ServiceSupport {
     private final IotdaTopics topics;
     private final HuaweiIotConfiguration gatewayConfiguration;
     private final Clock clock = Clock.systemUTC();
+    private SyncAfterReconnect sync;
     private final Map<HuaweiIotOperation, SingleRequestBatcher<PendingSingle>> batchers =
             new EnumMap<>(HuaweiIotOperation.class);
 
@@ -53,6 +54,11 @@ final class HuaweiGatewayClient extends ServiceSupport {
 
     GatewayConnection connection() {
         return connection;
+    }
+
+    /** The resync after reconnects; null when the option is off. */
+    SyncAfterReconnect sync() {
+        return sync;
     }
 
     IotdaTopics topics() {
@@ -167,6 +173,11 @@ final class HuaweiGatewayClient extends ServiceSupport {
                         Math.min(gatewayConfiguration.getBatchSize(), operation.maxPerRequest()),
                         gatewayConfiguration.getBatchTimeout(), items -> sendTogether(operation, items, timeout)));
             }
+        }
+        if (gatewayConfiguration.isSyncAfterReconnect()) {
+            sync = new SyncAfterReconnect(connection, topics, gatewayConfiguration.getQos());
+            connection.addNoticeListener(sync.versionTracker);
+            connection.addConnectionListener(sync);
         }
         ServiceHelper.startService(connection);
         ServiceHelper.startService(batchers.values());

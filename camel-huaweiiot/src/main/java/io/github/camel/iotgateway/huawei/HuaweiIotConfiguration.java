@@ -81,6 +81,13 @@ public class HuaweiIotConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean failOnAnyDeviceFailure;
 
+    /**
+     * Whether to send a sub_device_sync_request, with the last child-list version seen in the platform's notices, each
+     * time the MQTT connection comes back: the platform then replays the add/delete notices the gateway missed.
+     */
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean syncAfterReconnect = true;
+
     /** QoS of the requests: 0 or 1 (the platform does not support 2, so 2 fails at endpoint creation). */
     @UriParam(label = "advanced", defaultValue = "1", enums = "0,1")
     private int qos = 1;
@@ -266,6 +273,14 @@ public class HuaweiIotConfiguration implements Cloneable {
     }
 
     /** Names the gateway and broker, never a secret. */
+    public boolean isSyncAfterReconnect() {
+        return syncAfterReconnect;
+    }
+
+    public void setSyncAfterReconnect(boolean syncAfterReconnect) {
+        this.syncAfterReconnect = syncAfterReconnect;
+    }
+
     @Override
     public String toString() {
         return "HuaweiIotConfiguration[gateway=" + gatewayDeviceId + ", broker=" + brokerUrl + "]";
