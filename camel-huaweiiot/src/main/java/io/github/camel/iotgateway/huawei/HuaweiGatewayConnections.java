@@ -3,13 +3,11 @@ package io.github.camel.iotgateway.huawei;
 import java.time.Clock;
 
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
-import io.github.camel.iotgateway.mqtt.GatewaySockets;
+import io.github.camel.iotgateway.mqtt.GatewayPahoConfigurations;
 import io.github.camel.iotgateway.protocol.iotda.IotdaConnectCredentials;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.PahoConfiguration;
-import org.apache.camel.component.paho.PahoPersistence;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /** Builds the MQTT connection of a Huawei IoTDA gateway from the endpoint options, as camel-paho options. */
 final class HuaweiGatewayConnections {
@@ -24,9 +22,10 @@ final class HuaweiGatewayConnections {
 
     /** @param clock gives the hour the CONNECT identity is computed for */
     static PahoConfiguration pahoConfiguration(CamelContext camelContext, HuaweiIotConfiguration config, Clock clock) {
-        PahoConfiguration paho = new PahoConfiguration();
-        paho.setBrokerUrl(config.getBrokerUrl());
-        if (config.getGatewayDeviceSecret() != null && !config.getGatewayDeviceSecret().isEmpty()) {
+        PahoConfiguration paho = GatewayPahoConfigurations.gateway(camelContext, config.getBrokerUrl(),
+                config.getSslContextParameters(), config.getQos(), config.getKeepAliveInterval(),
+                config.getConnectionTimeout(), config.getMaxInflight(), config.getMaxReconnectDelay());
+        if (config.getGatewayDeviceSecret() != null && !config.getGatewayDeviceSecret().isBlank()) {
             // Paho keeps one ClientId per client, so the timestamp in it stays that of the first connect across
             // reconnects: harmless for signType 0, which is why checkTimestamp defaults to false
             IotdaConnectCredentials credentials = IotdaConnectCredentials.of(config.getGatewayDeviceId(),
@@ -42,18 +41,6 @@ final class HuaweiGatewayConnections {
             paho.setUserName(config.getUserName());
             paho.setPassword(config.getPassword());
         }
-        paho.setSocketFactory(GatewaySockets.socketFactory(camelContext, config.getBrokerUrl(),
-                config.getSslContextParameters()));
-        paho.setQos(config.getQos());
-        // Paho's default (0) retries a refused CONNECT as MQTT 3.1, whose failure then hides the refusal's reason
-        paho.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        paho.setKeepAliveInterval(config.getKeepAliveInterval());
-        paho.setConnectionTimeout(config.getConnectionTimeout());
-        paho.setMaxInflight(config.getMaxInflight());
-        paho.setMaxReconnectDelay(config.getMaxReconnectDelay());
-        paho.setAutomaticReconnect(true);
-        paho.setCleanSession(true);
-        paho.setPersistence(PahoPersistence.MEMORY);
         return paho;
     }
 }
