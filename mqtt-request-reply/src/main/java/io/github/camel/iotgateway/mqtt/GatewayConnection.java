@@ -13,6 +13,8 @@ import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.paho.PahoComponent;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.component.paho.PahoConfiguration;
 import org.apache.camel.component.paho.PahoConstants;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -68,6 +70,8 @@ public final class GatewayConnection extends ServiceSupport {
     private MqttClient client;
     private GatewayPahoEndpoint pahoEndpoint;
     private AsyncProcessor pahoProducer;
+    private GatewayHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthChecks;
     private volatile boolean ready;
     private volatile boolean everConnected;
     private volatile boolean takenOver;
@@ -94,6 +98,13 @@ public final class GatewayConnection extends ServiceSupport {
 
     public String getBrokerUrl() {
         return configuration.getBrokerUrl();
+    }
+
+    /** The clientId without the signing parameters some clouds append to it (Alibaba's {@code |securemode=...|}). */
+    public String displayName() {
+        String clientId = getClientId();
+        int bar = clientId.indexOf('|');
+        return bar < 0 ? clientId : clientId.substring(0, bar);
     }
 
     /** Connected with its reply subscriptions in place: a request published now can be answered. */
@@ -243,6 +254,13 @@ public final class GatewayConnection extends ServiceSupport {
         pahoEndpoint.setClient(client);
         pahoProducer = (AsyncProcessor) pahoEndpoint.createProducer();
         ServiceHelper.startService(pahoProducer);
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new GatewayHealthCheck(this);
+            healthCheck.setCamelContext(camelContext);
+            healthChecks.addHealthCheck(healthCheck);
+        }
 
         try {
             connectAndSubscribe();
@@ -391,6 +409,9 @@ public final class GatewayConnection extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         ready = false;
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+        }
         if (pendingReplies != null) {
             pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId() + " is stopping"));
         }

@@ -285,4 +285,27 @@ class GatewayConnectionTest {
         impostor.close();
         ServiceHelper.stopService(connection);
     }
+
+    @Test
+    void theProducersHealthCheckSaysWhetherTheGatewayIsConnected() throws Exception {
+        org.apache.camel.health.HealthCheckRegistry registry = org.apache.camel.health.HealthCheckRegistry.get(camel);
+        registry.setEnabled(true);
+        GatewayConnection connection = connection(broker.brokerUrl());
+        ServiceHelper.startService(connection);
+        registry.getRepository("producers").ifPresent(r -> r.setEnabled(true));
+
+        assertThat(gatewayHealth()).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+        broker.stop();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> gatewayHealth() == org.apache.camel.health.HealthCheck.State.DOWN);
+        broker.restart();
+        await().atMost(15, TimeUnit.SECONDS).until(() -> gatewayHealth() == org.apache.camel.health.HealthCheck.State.UP);
+        ServiceHelper.stopService(connection);
+    }
+
+    private org.apache.camel.health.HealthCheck.State gatewayHealth() {
+        return org.apache.camel.health.HealthCheckHelper.invoke(camel).stream()
+                .filter(r -> r.getCheck().getId().equals("gateway-gw-under-test"))
+                .map(org.apache.camel.health.HealthCheck.Result::getState)
+                .findFirst().orElseThrow(() -> new AssertionError("no gateway health check"));
+    }
 }
