@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #violations()}, so a test of a client can assert it broke no rule.
  *
  * <p>Misbehaviour switches, for tests of a client's robustness, may be flipped at any time: {@link #setSilent},
- * {@link #setDuplicateReplies}, {@link #setReorderReplies}, {@link #setUnsolicitedReplies}.
+ * {@link #setDuplicateReplies}, {@link #setReorderReplies}, {@link #setUnsolicitedReplies}, and with a probability
+ * each (drawn from a seeded generator, {@link #setMisbehaviourSeed}) {@link #setDropReplies},
+ * {@link #setDelayPastTimeout}, {@link #setMalformedReplies}; {@link #misbehaviourCounts()} tells what they did.
  */
 public final class AlinkPlatformSimulator implements AutoCloseable {
 
@@ -134,8 +136,9 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
 
     /**
      * Back to the state just after start, without reconnecting (a Paho connect costs about 300 ms, so tests share one
-     * simulator): no topology, no sessions, counts and violations cleared, every misbehaviour switch off. A reply
-     * still held back by {@link #setReorderReplies} may yet go out.
+     * simulator): no topology, no sessions, counts and violations cleared, every misbehaviour switch off and its counts
+     * cleared, the default seed. A reply still held back by {@link #setReorderReplies} or
+     * {@link #setDelayPastTimeout} may yet go out.
      */
     public void reset() {
         sessions.clear();
@@ -161,6 +164,41 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
     /** After each reply also sends a well-formed success reply with a random id no request had. */
     public void setUnsolicitedReplies(boolean unsolicited) {
         behaviour.setUnsolicited(unsolicited);
+    }
+
+    /**
+     * Drops each reply with this probability: the request is acted upon, but its answer is lost (unlike
+     * {@link #setSilent}). 0 turns it off.
+     */
+    public void setDropReplies(double probability) {
+        behaviour.setDrop(probability);
+    }
+
+    /**
+     * Sends each reply only after {@code millis} with this probability: set it past the client's request timeout and
+     * the answer comes late. 0 turns it off.
+     */
+    public void setDelayPastTimeout(long millis, double probability) {
+        behaviour.setDelay(millis, probability);
+    }
+
+    /**
+     * Replaces each reply, with this probability, by a malformed one, taking the kinds in turn: not JSON; JSON with a
+     * field of the wrong type (id as an object or an array, code "abc", a 520 whose data names no sub-device); the
+     * real reply padded to 256 KB. 0 turns it off.
+     */
+    public void setMalformedReplies(double probability) {
+        behaviour.setMalformed(probability);
+    }
+
+    /** Seeds the draws of the probabilistic switches (and the reorder delays), for a reproducible run. */
+    public void setMisbehaviourSeed(long seed) {
+        behaviour.setSeed(seed);
+    }
+
+    /** What the misbehaviour switches did since start or {@link #reset()}. */
+    public MisbehaviourCounts misbehaviourCounts() {
+        return behaviour.counts();
     }
 
     public SessionTopics topics() {
@@ -240,7 +278,9 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         byte[] payload = AlinkJson.reply(id, outcome.code(), outcome.message(), outcome.data());
         behaviour.send(
                 () -> connection.publish(topic, payload, AlinkLimits.SESSION_QOS),
-                () -> connection.publish(topic, unsolicitedReply(operation, id), AlinkLimits.SESSION_QOS));
+                () -> connection.publish(topic, unsolicitedReply(operation, id), AlinkLimits.SESSION_QOS),
+                (how, variant) -> connection.publish(topic, MalformedReplies.alink(how, variant, id, payload),
+                        AlinkLimits.SESSION_QOS));
     }
 
     /** A success reply shaped like a real one for the operation, to an id that is not the one just answered. */

@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * message, and a publish at QoS 2 (not answered: IoTDA supports QoS 0 and 1).
  *
  * <p>sub_device_sync_request is counted and checked; the simulator does not replay notices for it (publish them with
- * {@link #sendAddNotice} / {@link #sendDeleteNotice}). Misbehaviour switches as on the Alink simulator.
+ * {@link #sendAddNotice} / {@link #sendDeleteNotice}). Misbehaviour switches as on the Alink simulator, with
+ * {@link #misbehaviourCounts()} telling what they did.
  */
 public final class IotdaPlatformSimulator implements AutoCloseable {
 
@@ -158,7 +159,7 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
 
     /**
      * Back to the state just after start without reconnecting (a Paho connect costs about 300 ms): no children,
-     * counts and violations cleared, every misbehaviour switch off.
+     * counts and violations cleared, every misbehaviour switch off and its counts cleared, the default seed.
      */
     public void reset() {
         registry.clear();
@@ -185,6 +186,41 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
     /** After each response also sends a well-formed response of the same type with a random, unasked event_id. */
     public void setUnsolicitedReplies(boolean unsolicited) {
         behaviour.setUnsolicited(unsolicited);
+    }
+
+    /**
+     * Drops each response with this probability: the request is acted upon, but its answer is lost (unlike
+     * {@link #setSilent}). 0 turns it off.
+     */
+    public void setDropReplies(double probability) {
+        behaviour.setDrop(probability);
+    }
+
+    /**
+     * Sends each response only after {@code millis} with this probability: set it past the client's request timeout and
+     * the answer comes late. 0 turns it off.
+     */
+    public void setDelayPastTimeout(long millis, double probability) {
+        behaviour.setDelay(millis, probability);
+    }
+
+    /**
+     * Replaces each response, with this probability, by a malformed one, taking the kinds in turn: not JSON; JSON with a
+     * field of the wrong type (event_id as an object, services not an array, the response's device lists of the
+     * wrong type, the message a JSON array); the real response padded to 256 KB. 0 turns it off.
+     */
+    public void setMalformedReplies(double probability) {
+        behaviour.setMalformed(probability);
+    }
+
+    /** Seeds the draws of the probabilistic switches (and the reorder delays), for a reproducible run. */
+    public void setMisbehaviourSeed(long seed) {
+        behaviour.setSeed(seed);
+    }
+
+    /** What the misbehaviour switches did since start or {@link #reset()}. */
+    public MisbehaviourCounts misbehaviourCounts() {
+        return behaviour.counts();
     }
 
     public IotdaTopics topics() {
@@ -269,7 +305,9 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
         LOG.debug("{} {} answered", what, responseId);
         behaviour.send(
                 () -> connection.publish(topics.eventsDown(), payload, DOWN_QOS),
-                () -> connection.publish(topics.eventsDown(), unsolicited(response), DOWN_QOS));
+                () -> connection.publish(topics.eventsDown(), unsolicited(response), DOWN_QOS),
+                (how, variant) -> connection.publish(topics.eventsDown(), MalformedReplies.iotda(how, variant,
+                        topics.gatewayDeviceId(), response.wireName(), responseId, payload), DOWN_QOS));
     }
 
     private void acceptSync(ServiceEvent event) {
