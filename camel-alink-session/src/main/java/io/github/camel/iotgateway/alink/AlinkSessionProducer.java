@@ -79,7 +79,7 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
     }
 
     private void sendBatch(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
-        List<SubDevice> devices = bodies.many(exchange.getMessage().getBody(), configuration().getBatchSize());
+        List<SubDevice> devices = bodies.many(exchange.getMessage().getBody());
         List<SubDeviceId> ids = devices.stream().map(SubDevice::id).toList();
         List<Object> params = devices.stream().map(d -> operation.isLogin() ? (Object) loginParams(d) : d.id()).toList();
         if (operation.isLogin()) {

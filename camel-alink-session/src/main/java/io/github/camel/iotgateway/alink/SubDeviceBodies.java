@@ -36,7 +36,7 @@ final class SubDeviceBodies {
         return validate(toSubDevice(value));
     }
 
-    List<SubDevice> many(Object body, int maxPerMessage) {
+    List<SubDevice> many(Object body) {
         Object value = parseText(body);
         List<SubDevice> devices = new ArrayList<>();
         if (value instanceof Collection<?> items) {

@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.mqtt;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -8,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -51,19 +54,13 @@ public final class GatewayConnection extends ServiceSupport {
     private final PahoConfiguration configuration;
     private final GatewayProtocol protocol;
     private final int workerThreads;
-    private final List<Consumer<InboundMessage>> noticeListeners = new CopyOnWriteArrayList<>();
     private final List<GatewayConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
-    private final LongAdder malformedMessages = new LongAdder();
-    private final LongAdder unclaimedNotices = new LongAdder();
     private final LongAdder published = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final ReconnectBackoff backoff;
     private final TakeoverGuard takeover = new TakeoverGuard(TAKEOVER_DROPS, TAKEOVER_WINDOW_MILLIS);
 
-    /** Takes messages off Paho's thread and decodes them one by one, in the order they arrived. */
-    private ExecutorService dispatcher;
-    /** Hands notices to their listeners in the order they arrived, apart from the replies. */
-    private ExecutorService noticeLane;
+    private final InboundDispatcher inbound;
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private PendingReplies pendingReplies;
@@ -87,6 +84,7 @@ public final class GatewayConnection extends ServiceSupport {
         this.protocol = protocol;
         this.workerThreads = workerThreads;
         this.backoff = new ReconnectBackoff(configuration.getMaxReconnectDelay());
+        this.inbound = new InboundDispatcher(protocol, configuration.getClientId());
         // reconnects are ours: Paho's own loop cannot restore subscriptions before requests go out, back off with
         // jitter, or stop when another client holds the clientId
         configuration.setAutomaticReconnect(false);
@@ -118,12 +116,12 @@ public final class GatewayConnection extends ServiceSupport {
 
     /** Messages dropped because they were not messages of the protocol (not JSON, wrong shape, ...). */
     public long malformedMessages() {
-        return malformedMessages.sum();
+        return inbound.malformedMessages();
     }
 
     /** Messages that answered no request and that no notice listener was there to take. */
     public long unclaimedNotices() {
-        return unclaimedNotices.sum();
+        return inbound.unclaimedNotices();
     }
 
     /** Messages published since start. */
@@ -154,11 +152,11 @@ public final class GatewayConnection extends ServiceSupport {
      * on a thread of its own.
      */
     public void addNoticeListener(Consumer<InboundMessage> listener) {
-        noticeListeners.add(listener);
+        inbound.addNoticeListener(listener);
     }
 
     public void removeNoticeListener(Consumer<InboundMessage> listener) {
-        noticeListeners.remove(listener);
+        inbound.removeNoticeListener(listener);
     }
 
     /**
@@ -170,7 +168,7 @@ public final class GatewayConnection extends ServiceSupport {
      * @throws GatewayException  nothing was published (not connected, publish refused); the listener is not called
      */
     public String request(
-            java.util.function.Supplier<String> keys, java.util.function.Function<String, byte[]> payload, String topic,
+            Supplier<String> keys, Function<String, byte[]> payload, String topic,
             int qos, long timeoutMillis, ReplyListener listener)
             throws GatewayException {
         requireReady();
@@ -238,11 +236,8 @@ public final class GatewayConnection extends ServiceSupport {
                 profile);
         timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "GatewayTimeouts[" + getClientId() + "]");
-        dispatcher = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this,
-                "GatewayInbound[" + getClientId() + "]");
-        noticeLane = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this,
-                "GatewayNotices[" + getClientId() + "]");
         pendingReplies = new PendingReplies(timer, workers);
+        inbound.start(camelContext.getExecutorServiceManager(), this, workers, pendingReplies);
 
         PahoComponent paho = camelContext.getComponent("paho", PahoComponent.class);
         pahoEndpoint = new GatewayPahoEndpoint("paho:gateway-" + getClientId(), protocol.subscriptions().get(0), paho,
@@ -290,7 +285,7 @@ public final class GatewayConnection extends ServiceSupport {
         client.connect(pahoEndpoint.connectOptions());
         List<String> topics = protocol.subscriptions();
         int[] qos = new int[topics.size()];
-        java.util.Arrays.fill(qos, protocol.subscriptionQos());
+        Arrays.fill(qos, protocol.subscriptionQos());
         client.subscribe(topics.toArray(String[]::new), qos);
         boolean reconnect = everConnected;
         everConnected = true;
@@ -368,39 +363,9 @@ public final class GatewayConnection extends ServiceSupport {
         }
     }
 
-    /** On the dispatcher: decode in arrival order, complete replies on the workers, notices on their own lane. */
-    private void dispatch(String topic, byte[] payload) {
-        List<InboundMessage> messages;
-        try {
-            messages = protocol.decode(topic, payload);
-        } catch (RuntimeException e) {
-            malformedMessages.increment();
-            LOG.debug("Gateway {} dropped a malformed message on {}: {}", getClientId(), topic, e.getMessage());
-            return;
-        }
-        for (InboundMessage message : messages) {
-            if (message.correlationKey() != null) {
-                runOnWorker(() -> {
-                    if (!pendingReplies.complete(message)) {
-                        LOG.debug("Gateway {} dropped a reply nobody waits for: {} on {}", getClientId(),
-                                message.correlationKey(), topic);
-                    }
-                });
-            } else if (noticeListeners.isEmpty()) {
-                unclaimedNotices.increment();
-            } else {
-                execute(noticeLane, () -> noticeListeners.forEach(listener -> listener.accept(message)));
-            }
-        }
-    }
-
     private void runOnWorker(Runnable task) {
-        execute(workers, task);
-    }
-
-    private void execute(ExecutorService executor, Runnable task) {
         try {
-            executor.execute(task);
+            workers.execute(task);
         } catch (RejectedExecutionException stopping) {
             LOG.debug("Gateway {} is stopping; dropped a task", getClientId());
         }
@@ -429,10 +394,7 @@ public final class GatewayConnection extends ServiceSupport {
         if (timer != null) {
             camelContext.getExecutorServiceManager().shutdownNow(timer);
         }
-        if (dispatcher != null) {
-            camelContext.getExecutorServiceManager().shutdownNow(dispatcher);
-            camelContext.getExecutorServiceManager().shutdownNow(noticeLane);
-        }
+        inbound.stop(camelContext.getExecutorServiceManager());
         if (workers != null) {
             // let the failures handed out above reach their exchanges
             camelContext.getExecutorServiceManager().shutdownGraceful(workers, 5000);
@@ -454,8 +416,7 @@ public final class GatewayConnection extends ServiceSupport {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            byte[] payload = message.getPayload();
-            execute(dispatcher, () -> dispatch(topic, payload));
+            inbound.messageArrived(topic, message.getPayload());
         }
 
         @Override

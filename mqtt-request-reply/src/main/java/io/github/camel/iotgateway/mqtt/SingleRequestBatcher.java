@@ -3,10 +3,12 @@ package io.github.camel.iotgateway.mqtt;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.processor.aggregate.AggregateProcessor;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.support.service.ServiceHelper;
@@ -68,10 +70,9 @@ public final class SingleRequestBatcher<T> extends ServiceSupport {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected void doStart() throws Exception {
         aggregator = new AggregateProcessor(camelContext,
-                (org.apache.camel.AsyncProcessor) new BatchOutput(),
+                new BatchOutput(),
                 new ExpressionAdapter() {
                     @Override
                     public Object evaluate(Exchange exchange) {
@@ -97,10 +98,10 @@ public final class SingleRequestBatcher<T> extends ServiceSupport {
     }
 
     /** Receives the aggregated exchange, whose body the grouping strategy made a List of the items. */
-    private final class BatchOutput extends org.apache.camel.support.AsyncProcessorSupport {
+    private final class BatchOutput extends AsyncProcessorSupport {
         @Override
         @SuppressWarnings("unchecked")
-        public boolean process(Exchange exchange, org.apache.camel.AsyncCallback callback) {
+        public boolean process(Exchange exchange, AsyncCallback callback) {
             try {
                 batchHandler.accept((List<T>) exchange.getIn().getBody(List.class));
             } catch (RuntimeException e) {
