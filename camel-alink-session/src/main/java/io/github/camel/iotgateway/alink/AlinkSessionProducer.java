@@ -52,8 +52,18 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
     }
 
     private SessionOperation operationOf(Exchange exchange) {
-        String override = exchange.getMessage().getHeader(AlinkSessionConstants.OPERATION, String.class);
-        return override != null ? SessionOperation.fromName(override) : getEndpoint().operation();
+        Object override = exchange.getMessage().getHeader(AlinkSessionConstants.OPERATION);
+        if (override == null) {
+            return getEndpoint().operation();
+        }
+        if (!(override instanceof String name)) {
+            throw new InvalidSubDeviceException(AlinkSessionConstants.OPERATION + " must be a String naming the operation");
+        }
+        try {
+            return SessionOperation.fromName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSubDeviceException(AlinkSessionConstants.OPERATION + ": " + e.getMessage(), e);
+        }
     }
 
     private void sendSingle(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {

@@ -176,7 +176,7 @@ final class HuaweiGatewayClient extends ServiceSupport {
         }
         if (gatewayConfiguration.isSyncAfterReconnect()) {
             sync = new SyncAfterReconnect(connection, topics, gatewayConfiguration.getQos());
-            connection.addNoticeListener(sync.versionTracker);
+            connection.addNoticeObserver(sync.versionTracker);
             connection.addConnectionListener(sync);
         }
         ServiceHelper.startService(connection);

@@ -2,6 +2,7 @@ package io.github.camel.iotgateway.huawei;
 
 import java.util.List;
 
+import io.github.camel.iotgateway.huawei.error.InvalidSubDeviceException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -41,11 +42,21 @@ public class HuaweiIotProducer extends DefaultAsyncProducer {
     }
 
     private HuaweiIotOperation operationOf(Exchange exchange) {
-        String override = exchange.getMessage().getHeader(HuaweiIotConstants.OPERATION, String.class);
-        HuaweiIotOperation operation = override != null
-                ? HuaweiIotOperation.fromName(override) : getEndpoint().operation();
+        Object override = exchange.getMessage().getHeader(HuaweiIotConstants.OPERATION);
+        if (override == null) {
+            return getEndpoint().operation();
+        }
+        if (!(override instanceof String name)) {
+            throw new InvalidSubDeviceException(HuaweiIotConstants.OPERATION + " must be a String naming the operation");
+        }
+        HuaweiIotOperation operation;
+        try {
+            operation = HuaweiIotOperation.fromName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSubDeviceException(HuaweiIotConstants.OPERATION + ": " + e.getMessage(), e);
+        }
         if (!operation.isProducer()) {
-            throw new IllegalArgumentException("huaweiiot cannot send '" + operation + "': it is the events consumer");
+            throw new InvalidSubDeviceException("huaweiiot cannot send '" + name + "': it is the events consumer");
         }
         return operation;
     }

@@ -160,6 +160,14 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     /**
+     * Sees every notice, in order, like a listener, but does not take it: a notice that only observers see is counted
+     * as unclaimed. For a component's own bookkeeping (e.g. the last child-list version), not for routes.
+     */
+    public void addNoticeObserver(Consumer<InboundMessage> observer) {
+        inbound.addNoticeObserver(observer);
+    }
+
+    /**
      * Publishes a request whose reply is awaited under a fresh key from {@code keys}: the listener learns the outcome
      * exactly once, within {@code timeoutMillis}.
      *

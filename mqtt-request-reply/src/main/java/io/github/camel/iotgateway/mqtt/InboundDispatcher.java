@@ -25,6 +25,8 @@ final class InboundDispatcher {
     private final GatewayProtocol protocol;
     private final String name;
     private final List<Consumer<InboundMessage>> noticeListeners = new CopyOnWriteArrayList<>();
+    /** See every notice but do not take it: a notice only they see is still counted as unclaimed. */
+    private final List<Consumer<InboundMessage>> noticeObservers = new CopyOnWriteArrayList<>();
     private final LongAdder malformedMessages = new LongAdder();
     private final LongAdder unclaimedNotices = new LongAdder();
     private ExecutorService dispatcher;
@@ -64,6 +66,10 @@ final class InboundDispatcher {
         noticeListeners.remove(listener);
     }
 
+    void addNoticeObserver(Consumer<InboundMessage> observer) {
+        noticeObservers.add(observer);
+    }
+
     long malformedMessages() {
         return malformedMessages.sum();
     }
@@ -81,6 +87,11 @@ final class InboundDispatcher {
             LOG.debug("Gateway {} dropped a malformed message on {}: {}", name, topic, e.getMessage());
             return;
         }
+        if (messages.isEmpty()) {
+            malformedMessages.increment();
+            LOG.debug("Gateway {} dropped a message on {} that carries nothing", name, topic);
+            return;
+        }
         for (InboundMessage message : messages) {
             if (message.correlationKey() != null) {
                 execute(workers, () -> {
@@ -89,10 +100,16 @@ final class InboundDispatcher {
                                 message.correlationKey(), topic);
                     }
                 });
-            } else if (noticeListeners.isEmpty()) {
-                unclaimedNotices.increment();
             } else {
-                execute(noticeLane, () -> noticeListeners.forEach(listener -> listener.accept(message)));
+                if (noticeListeners.isEmpty()) {
+                    unclaimedNotices.increment();
+                }
+                if (!noticeListeners.isEmpty() || !noticeObservers.isEmpty()) {
+                    execute(noticeLane, () -> {
+                        noticeObservers.forEach(observer -> observer.accept(message));
+                        noticeListeners.forEach(listener -> listener.accept(message));
+                    });
+                }
             }
         }
     }

@@ -1,6 +1,9 @@
 package io.github.camel.iotgateway.alink.error;
 
-/** The exchange's body does not describe valid sub-device(s). Raised before anything is published. */
+/**
+ * The exchange does not describe a valid request: its body is no valid sub-device (or list of them), or its operation
+ * header names no operation. Raised before anything is published.
+ */
 public class InvalidSubDeviceException extends IllegalArgumentException {
 
     public InvalidSubDeviceException(String message) {

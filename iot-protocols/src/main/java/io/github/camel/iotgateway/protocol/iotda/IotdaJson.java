@@ -68,15 +68,18 @@ public final class IotdaJson {
         }
         List<ServiceEvent> services = new ArrayList<>();
         JsonNode list = root.get("services");
-        if (list != null && list.isArray()) {
-            for (JsonNode item : list) {
-                if (item.isObject()) {
-                    JsonNode paras = item.get("paras");
-                    services.add(new ServiceEvent(text(item, "service_id"), text(item, "event_type"),
-                            text(item, "event_time"), text(item, "event_id"),
-                            paras == null ? MissingNode.getInstance() : paras));
-                }
+        if (list == null || !list.isArray()) {
+            throw new MalformedMessageException("services is missing or not an array");
+        }
+        for (JsonNode item : list) {
+            if (!item.isObject()) {
+                // an odd entry among good ones is skipped; a message left with none carries nothing
+                continue;
             }
+            JsonNode paras = item.get("paras");
+            services.add(new ServiceEvent(text(item, "service_id"), text(item, "event_type"),
+                    text(item, "event_time"), text(item, "event_id"),
+                    paras == null ? MissingNode.getInstance() : paras));
         }
         return new IotdaMessage(text(root, "object_device_id"), services);
     }

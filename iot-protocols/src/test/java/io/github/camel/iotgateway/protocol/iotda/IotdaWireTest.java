@@ -117,7 +117,12 @@ class IotdaWireTest {
             assertThat(event.serviceId()).isNull();
             assertThat(event.paras().path("devices").isMissingNode()).isTrue();
         });
-        assertThat(IotdaJson.readMessage("{}".getBytes(StandardCharsets.UTF_8)).services()).isEmpty();
+        // a message without services, or whose services is no array, is malformed
+        for (String bad : new String[] {"{}", "{\"services\":{}}", "{\"services\":\"x\"}"}) {
+            assertThatThrownBy(() -> IotdaJson.readMessage(bad.getBytes(StandardCharsets.UTF_8)))
+                    .as(bad).isInstanceOf(IotdaJson.MalformedMessageException.class);
+        }
+        assertThat(IotdaJson.readMessage("{\"services\":[1]}".getBytes(StandardCharsets.UTF_8)).services()).isEmpty();
         assertThat(IotdaJson.convert(IotdaJson.mapper().createObjectNode(), UpdateStatusResponseParas.class)
                 .successfulDevices()).isEmpty();
         assertThatThrownBy(() -> IotdaJson.readMessage("[1]".getBytes(StandardCharsets.UTF_8)))
