@@ -139,6 +139,8 @@ class FloodTest extends HuaweiIotTestSupport {
         assertThat(gateway.pendingReplies().repliesUnmatched()).as("responses nobody waited for").isPositive();
         assertThat(gateway.pendingReplies().timeouts()).as("requests timed out").isPositive();
         assertThat(gateway.malformedMessages()).as("malformed messages dropped").isPositive();
+        // a response whose event_id is an object cannot be matched: it is a notice nobody takes
+        assertThat(gateway.unclaimedNotices()).as("notices nobody took").isPositive();
         assertThat(misbehaviour.dropped()).isPositive();
         assertThat(misbehaviour.delayed()).isPositive();
         assertThat(misbehaviour.malformed()).isPositive();
