@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camel.iotgateway.huawei.error.ExtensionInfoTooLargeException;
+import io.github.camel.iotgateway.huawei.error.InvalidSubDeviceException;
 import io.github.camel.iotgateway.protocol.iotda.AddSubDeviceFailure;
 import io.github.camel.iotgateway.protocol.iotda.AddSubDeviceParas;
 import io.github.camel.iotgateway.protocol.iotda.AddSubDeviceResponseParas;
@@ -49,6 +50,11 @@ final class AddSubDevices extends SubDeviceOperation<DeviceInfo, AddedDevice> {
         requireId("product_id", device.productId());
         if (device.deviceId() != null) {
             requireId("device_id", device.deviceId());
+        }
+        if (device.extensionInfo() != null && !device.extensionInfo().isNull() && !device.extensionInfo().isMissingNode()
+            && !device.extensionInfo().isObject()) {
+            // the platform documents extension_info as an Object and refuses anything else
+            throw new InvalidSubDeviceException("extension_info of node_id " + device.nodeId() + " must be a JSON object");
         }
         int size = IotdaJson.sizeInBytes(device.extensionInfo());
         if (size > IotdaLimits.MAX_EXTENSION_INFO_BYTES) {

@@ -26,17 +26,23 @@ public record LoginParams(
      */
     public static LoginParams of(SubDevice device, SignMethod defaultMethod, LongSupplier clockMillis) {
         String cleanSession = device.cleanSession() == null ? null : device.cleanSession().toString();
+        // an empty field is a missing one: the platform refuses it (460) once it has been sent
         if (device.hasReadySign()) {
-            if (device.signMethod() == null || device.timestamp() == null || device.clientId() == null) {
+            if (device.sign().isBlank() || device.signMethod() == null || blank(device.timestamp())
+                || blank(device.clientId())) {
                 throw new IllegalArgumentException("Sub-device " + device.id()
                                                    + " brings a sign but not all of signMethod, timestamp and clientId it was made over");
             }
             return new LoginParams(device.productKey(), device.deviceName(), device.clientId(), device.timestamp(),
                     device.signMethod(), device.sign(), cleanSession);
         }
-        if (device.deviceSecret() == null || device.deviceSecret().isEmpty()) {
+        if (blank(device.deviceSecret())) {
             throw new IllegalArgumentException("Login of sub-device " + device.id()
                                                + " needs its deviceSecret, or a ready sign with signMethod, timestamp and clientId");
+        }
+        if (isEmptyButSet(device.timestamp()) || isEmptyButSet(device.clientId())) {
+            throw new IllegalArgumentException("Sub-device " + device.id() + " has a blank timestamp or clientId: leave"
+                                               + " them out to have them made, or give them values");
         }
         SignMethod method = device.signMethod() != null ? device.signMethod() : defaultMethod;
         String clientId = device.clientId() != null ? device.clientId() : device.productKey() + "&" + device.deviceName();
@@ -44,6 +50,14 @@ public record LoginParams(
         String sign = AlinkSigner.loginSign(method, device.deviceSecret(), clientId, device.deviceName(),
                 device.productKey(), timestamp);
         return new LoginParams(device.productKey(), device.deviceName(), clientId, timestamp, method, sign, cleanSession);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean isEmptyButSet(String value) {
+        return value != null && value.isBlank();
     }
 
     public SubDeviceId id() {
