@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The flood of {@link FloodTest}, ten times as long (a million logouts, about two minutes), to show that nothing
+ * The flood of {@link FloodTest}, ten times as long (a million logouts, about 40 s on two cores), to show that nothing
  * accumulates over time. Not part of the default build; run it with
  * {@code mvn -pl camel-alink-session test -Dgroups=soak -DexcludedGroups=} (and {@code -Dsoak.count=N} for another
  * size).
