@@ -242,8 +242,15 @@ public final class GatewayConnection extends ServiceSupport {
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         workers = camelContext.getExecutorServiceManager().newThreadPool(this, "GatewayReplies[" + getClientId() + "]",
                 profile);
-        timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                "GatewayTimeouts[" + getClientId() + "]");
+        // one timeout task per pending request: Camel's default scheduled pool refuses tasks past 1,000 queued, which
+        // would refuse the 1,001st request in flight; 0 or less means no limit for a scheduled pool
+        ThreadPoolProfile timerProfile = new ThreadPoolProfile("gateway-timeouts-" + getClientId());
+        timerProfile.setPoolSize(1);
+        timerProfile.setMaxPoolSize(1);
+        timerProfile.setMaxQueueSize(-1);
+        timerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        timer = camelContext.getExecutorServiceManager().newScheduledThreadPool(this,
+                "GatewayTimeouts[" + getClientId() + "]", timerProfile);
         pendingReplies = new PendingReplies(timer, workers);
         inbound.start(camelContext.getExecutorServiceManager(), this, workers, pendingReplies);
 

@@ -46,7 +46,13 @@ public final class PendingReplies {
         if (pending.putIfAbsent(key, entry) != null) {
             return false;
         }
-        entry.timeout = timer.schedule(() -> expire(key, entry, timeoutMillis), timeoutMillis, TimeUnit.MILLISECONDS);
+        try {
+            entry.timeout = timer.schedule(() -> expire(key, entry, timeoutMillis), timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException refused) {
+            // without its timeout the request could wait for ever: take it back, the caller reports the failure
+            pending.remove(key, entry);
+            throw refused;
+        }
         return true;
     }
 

@@ -308,4 +308,31 @@ class GatewayConnectionTest {
                 .map(org.apache.camel.health.HealthCheck.Result::getState)
                 .findFirst().orElseThrow(() -> new AssertionError("no gateway health check"));
     }
+
+    @Test
+    void tenThousandRequestsCanWaitAtOnce() throws Exception {
+        // no responder: every request stays pending until its timeout
+        GatewayConnection connection = connection(broker.brokerUrl());
+        ServiceHelper.startService(connection);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < 10_000; i++) {
+            connection.request(() -> "p" + next.getAndIncrement(), k -> k.getBytes(StandardCharsets.UTF_8), REQUEST, 0,
+                    60_000, new ReplyListener() {
+                        @Override
+                        public void onReply(InboundMessage reply) {
+                        }
+
+                        @Override
+                        public void onTimeout(String key, long timeoutMillis) {
+                        }
+
+                        @Override
+                        public void onFailure(String key, Exception cause) {
+                        }
+                    });
+        }
+        assertThat(connection.pendingReplies().size()).isEqualTo(10_000);
+        ServiceHelper.stopService(connection);
+        assertThat(connection.pendingReplies().size()).isZero();
+    }
 }
