@@ -1,0 +1,40 @@
+package io.github.camel.iotgateway.benchmarks;
+
+import java.util.Locale;
+
+/**
+ * What a row must reach to count as met: a bound on the component/baseline ratio, a bound on the component's own
+ * figure, or nothing (a row for reference).
+ */
+record Target(Kind kind, double bound, String label) {
+
+    enum Kind {
+        RATIO_AT_MOST, RATIO_AT_LEAST, VALUE_AT_MOST, NONE
+    }
+
+    static Target ratioAtMost(double bound) {
+        return new Target(Kind.RATIO_AT_MOST, bound, String.format(Locale.ROOT, "≤ %.1f×", bound));
+    }
+
+    static Target ratioAtLeast(double bound) {
+        return new Target(Kind.RATIO_AT_LEAST, bound, String.format(Locale.ROOT, "≥ %.1f×", bound));
+    }
+
+    static Target valueAtMost(double bound, String label) {
+        return new Target(Kind.VALUE_AT_MOST, bound, label);
+    }
+
+    static Target none() {
+        return new Target(Kind.NONE, Double.NaN, "–");
+    }
+
+    /** Whether the row meets the target; null when there is none or nothing to judge. */
+    Boolean isMet(double componentValue, double ratio) {
+        return switch (kind) {
+            case RATIO_AT_MOST -> Double.isNaN(ratio) ? Boolean.FALSE : ratio <= bound;
+            case RATIO_AT_LEAST -> Double.isNaN(ratio) ? Boolean.FALSE : ratio >= bound;
+            case VALUE_AT_MOST -> Double.isNaN(componentValue) ? Boolean.FALSE : componentValue <= bound;
+            case NONE -> null;
+        };
+    }
+}
