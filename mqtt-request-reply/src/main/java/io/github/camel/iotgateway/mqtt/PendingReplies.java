@@ -84,7 +84,13 @@ public final class PendingReplies {
             return false;
         }
         repliesMatched.increment();
-        entry.listener.onReply(reply);
+        try {
+            entry.listener.onReply(reply);
+        } catch (RuntimeException | LinkageError e) {
+            // the request was claimed and its timer stopped: a listener that throws must not leave it without an end
+            entry.listener.onFailure(reply.correlationKey(), e instanceof Exception ex ? ex
+                    : new IllegalStateException("handling the reply failed: " + e, e));
+        }
         return true;
     }
 

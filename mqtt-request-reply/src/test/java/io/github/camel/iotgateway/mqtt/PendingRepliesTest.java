@@ -126,6 +126,29 @@ class PendingRepliesTest {
         assertThat(recorder.outcomes).containsExactly("timeout r");
     }
 
+    @Test
+    void aListenerThatThrowsOnTheReplyStillEndsItsRequest() {
+        java.util.List<String> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
+        pending.register("t", 10_000, new ReplyListener() {
+            @Override
+            public void onReply(InboundMessage reply) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public void onTimeout(String key, long timeoutMillis) {
+                ends.add("timeout");
+            }
+
+            @Override
+            public void onFailure(String key, Exception cause) {
+                ends.add("failure " + cause.getMessage());
+            }
+        });
+        pending.complete(new InboundMessage("t", "t", "r"));
+        assertThat(ends).containsExactly("failure boom");
+    }
+
     private static final class Recorder implements ReplyListener {
         private final List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final CountDownLatch ended = new CountDownLatch(1);

@@ -33,6 +33,7 @@ final class PlatformConnection implements AutoCloseable {
     private static final int MAX_RECONNECT_DELAY_MS = 1000;
 
     private final MqttAsyncClient client;
+    private final String[] topicFilters;
     private final String topicFilter;
     private final int subscriptionQos;
     private final Consumer<InboundMessage> handler;
@@ -43,6 +44,7 @@ final class PlatformConnection implements AutoCloseable {
     private PlatformConnection(MqttAsyncClient client, String topicFilter, int subscriptionQos,
             Consumer<InboundMessage> handler, String threadName) {
         this.client = client;
+        this.topicFilters = topicFilter.split(",");
         this.topicFilter = topicFilter;
         this.subscriptionQos = subscriptionQos;
         this.handler = handler;
@@ -118,13 +120,19 @@ final class PlatformConnection implements AutoCloseable {
         client.setCallback(new Callback());
         try {
             client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
-            client.subscribe(topicFilter, subscriptionQos).waitForCompletion(CONNECT_TIMEOUT_MS);
+            client.subscribe(topicFilters, qosFor(topicFilters)).waitForCompletion(CONNECT_TIMEOUT_MS);
             subscribed = true;
         } catch (MqttException e) {
             throw new IllegalStateException("Simulator " + client.getClientId() + " could not connect to "
                                             + client.getServerURI() + " and subscribe " + topicFilter + ": " + e, e);
         }
         LOG.debug("Simulator {} connected, subscribed to {}", client.getClientId(), topicFilter);
+    }
+
+    private int[] qosFor(String[] filters) {
+        int[] qos = new int[filters.length];
+        java.util.Arrays.fill(qos, subscriptionQos);
+        return qos;
     }
 
     private void dispatch(InboundMessage message) {
@@ -144,7 +152,7 @@ final class PlatformConnection implements AutoCloseable {
             }
             // clean session: the broker forgot the subscription with the old connection
             try {
-                client.subscribe(topicFilter, subscriptionQos, null, new IMqttActionListener() {
+                client.subscribe(topicFilters, qosFor(topicFilters), null, new IMqttActionListener() {
                     @Override
                     public void onSuccess(IMqttToken token) {
                         subscribed = true;
