@@ -12,21 +12,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.component.paho.PahoConfiguration;
-import org.apache.camel.component.paho.PahoConstants;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
@@ -36,9 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one MQTT connection of a gateway, shared by every endpoint that names it.
  * <p>
- * One Paho client with one clientId, as the clouds allow a device one connection. Requests are published through a
- * camel-paho producer bound to that client. Received messages are taken off Paho's callback thread at once, decoded in
- * arrival order by a dispatcher, and completed on this connection's worker pool (notices on a lane of their own, in
+ * One Paho client with one clientId, as the clouds allow a device one connection, made from camel-paho's options and
+ * connect-option mapping. Requests are published on the client's asynchronous side, so no request waits for another
+ * to be written. Received messages are taken off Paho's callback thread at once, decoded in arrival order by a dispatcher, and completed on this connection's worker pool (notices on a lane of their own, in
  * order): Paho's single callback slot is ours alone, and no route ever runs on a Paho thread. Reconnects are ours too:
  * back-off with jitter, subscriptions restored before the connection counts as ready again, listeners told, and no
  * endless fight when another client holds the clientId.
@@ -64,9 +61,8 @@ public final class GatewayConnection extends ServiceSupport {
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private PendingReplies pendingReplies;
-    private MqttClient client;
+    private GatewayMqttClient client;
     private GatewayPahoEndpoint pahoEndpoint;
-    private AsyncProcessor pahoProducer;
     private GatewayHealthCheck healthCheck;
     private WritableHealthCheckRepository healthChecks;
     private volatile boolean ready;
@@ -182,7 +178,7 @@ public final class GatewayConnection extends ServiceSupport {
         requireReady();
         String key = pendingReplies.registerUnderFreshKey(keys, timeoutMillis, listener);
         try {
-            publish(topic, payload.apply(key), qos);
+            publish(topic, payload.apply(key), qos, failure -> pendingReplies.fail(key, failure));
         } catch (GatewayException | RuntimeException e) {
             pendingReplies.cancel(key);
             throw e;
@@ -191,33 +187,45 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     /**
-     * Publishes one message through the camel-paho producer on the shared client.
+     * Publishes one message on the shared client without waiting for it to be written.
      *
      * @throws GatewayException when the connection is not ready or Paho refuses the message
      */
     public void publish(String topic, byte[] payload, int qos) throws GatewayException {
+        publish(topic, payload, qos, failure -> LOG.debug("Gateway {} could not deliver a message to {}: {}",
+                getClientId(), topic, failure.getMessage()));
+    }
+
+    /**
+     * @param lateFailure told when Paho refuses the message after accepting it (e.g. the link drops before the QoS 1
+     *                    acknowledgement); refusals it can tell at once are thrown
+     */
+    private void publish(String topic, byte[] payload, int qos, Consumer<Exception> lateFailure) throws GatewayException {
         requireReady();
-        Exchange exchange = pahoEndpoint.createExchange();
-        exchange.getIn().setBody(payload);
-        exchange.getIn().setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, topic);
-        exchange.getIn().setHeader(PahoConstants.CAMEL_PAHO_MSG_QOS, qos);
-        exchange.getIn().setHeader(PahoConstants.CAMEL_PAHO_MSG_RETAINED, false);
-        // PahoProducer publishes on the calling thread and completes synchronously
-        pahoProducer.process(exchange, doneSync -> {
-        });
-        Exception failure = exchange.getException();
-        if (failure == null) {
+        try {
+            client.async().publish(topic, payload, qos, false, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // the reply, not the delivery, ends a request
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    lateFailure.accept(new GatewayPublishException("Gateway " + getClientId() + " could not deliver to "
+                                                                   + topic + ": " + failure.getMessage(),
+                            failure));
+                }
+            });
             published.increment();
-            return;
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                || e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST) {
+                throw new GatewayNotConnectedException("Gateway " + getClientId() + " lost its connection to "
+                                                       + getBrokerUrl() + " while publishing to " + topic, e);
+            }
+            throw new GatewayPublishException("Gateway " + getClientId() + " could not publish to " + topic + ": "
+                                              + e.getMessage(), e);
         }
-        if (failure instanceof MqttException mqtt
-                && (mqtt.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
-                    || mqtt.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST)) {
-            throw new GatewayNotConnectedException("Gateway " + getClientId() + " lost its connection to "
-                                                   + getBrokerUrl() + " while publishing to " + topic, failure);
-        }
-        throw new GatewayPublishException("Gateway " + getClientId() + " could not publish to " + topic + ": "
-                                          + failure.getMessage(), failure);
     }
 
     private void requireReady() throws GatewayNotConnectedException {
@@ -257,13 +265,11 @@ public final class GatewayConnection extends ServiceSupport {
         PahoComponent paho = camelContext.getComponent("paho", PahoComponent.class);
         pahoEndpoint = new GatewayPahoEndpoint("paho:gateway-" + getClientId(), protocol.subscriptions().get(0), paho,
                 configuration);
-        client = new MqttClient(getBrokerUrl(), getClientId(), pahoEndpoint.persistence());
+        client = new GatewayMqttClient(getBrokerUrl(), getClientId(), pahoEndpoint.persistence());
         // bounds a QoS 1 publish whose ack never comes; Paho's default waits forever (brokers.md G7)
         client.setTimeToWait(TimeUnit.SECONDS.toMillis(Math.max(1, configuration.getConnectionTimeout())));
         client.setCallback(new Callback());
         pahoEndpoint.setClient(client);
-        pahoProducer = (AsyncProcessor) pahoEndpoint.createProducer();
-        ServiceHelper.startService(pahoProducer);
         healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
@@ -395,7 +401,6 @@ public final class GatewayConnection extends ServiceSupport {
         if (pendingReplies != null) {
             pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId() + " is stopping"));
         }
-        ServiceHelper.stopService(pahoProducer);
         if (client != null) {
             try {
                 if (client.isConnected()) {

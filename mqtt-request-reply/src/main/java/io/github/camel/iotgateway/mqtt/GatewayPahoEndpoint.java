@@ -7,9 +7,9 @@ import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
- * The camel-paho endpoint a gateway connection publishes through, bound to the connection's shared client. It exists
- * to reach camel-paho's own mapping of a {@link PahoConfiguration} to Paho's connect options and persistence, so our
- * options mean exactly what they mean on a {@code paho:} endpoint. It is never registered in the CamelContext.
+ * A camel-paho endpoint that exists to reach camel-paho's own mapping of a {@link PahoConfiguration} to Paho's connect
+ * options and persistence, so our options mean exactly what they mean on a {@code paho:} endpoint. It is never
+ * registered in the CamelContext.
  */
 final class GatewayPahoEndpoint extends PahoEndpoint {
 
