@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.camel.iotgateway.simulator.CapturedLogs;
 import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
 import io.github.camel.iotgateway.protocol.alink.AlinkSigner;
 import io.github.camel.iotgateway.protocol.alink.LoginParams;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.camel.iotgateway.simulator.CapturedLogs;
 import io.github.camel.iotgateway.protocol.iotda.IotdaConnectCredentials;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package io.github.camel.iotgateway.huawei;
+package io.github.camel.iotgateway.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,12 +29,12 @@ import java.util.regex.Pattern;
  * Everything this JVM logs, at every level: the SLF4J lines slf4j-simple writes to the file named by
  * {@code org.slf4j.simpleLogger.logFile} (the surefire execution that runs the secrets test sets it, and the default
  * level to trace, before the first log line), java.util.logging at ALL (Paho logs through it), and whatever is written
- * to System.out and System.err.
+ * to System.out and System.err. For the tests that prove no secret is ever logged.
  */
-final class CapturedLogs {
+public final class CapturedLogs {
 
-    static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
-    static final String DEFAULT_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    public static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
+    public static final String DEFAULT_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private static final Pattern HEX_RUN = Pattern.compile("[0-9A-Fa-f]{32,}");
     private static final StringBuffer JUL = new StringBuffer();
@@ -45,14 +45,14 @@ final class CapturedLogs {
     }
 
     /** Whether this JVM was started to capture everything: SLF4J at trace into a file. */
-    static boolean everyLevelGoesToAFile() {
+    public static boolean everyLevelGoesToAFile() {
         String file = System.getProperty(LOG_FILE);
         return file != null && !file.equals("System.err") && !file.equals("System.out")
                && "trace".equalsIgnoreCase(System.getProperty(DEFAULT_LEVEL));
     }
 
     /** Routes java.util.logging at ALL, and a copy of System.out and System.err, into the capture. */
-    static synchronized void start() {
+    public static synchronized void start() {
         if (started) {
             return;
         }
@@ -95,17 +95,17 @@ final class CapturedLogs {
      * Camel core's TRACE lines that show an endpoint URI, or its parameters, exactly as the route gave it: a secret
      * put into a URI shows there, whatever the component does (see SecretsNeverShowTest).
      */
-    static final List<String> CAMEL_CORE_RAW_URI_LINES = List.of(
+    public static final List<String> CAMEL_CORE_RAW_URI_LINES = List.of(
             " TRACE org.apache.camel.impl.engine.AbstractCamelContext - ",
             " TRACE org.apache.camel.support.EndpointHelper - ",
             " TRACE org.apache.camel.support.DefaultComponent - ");
 
     /** How far the capture had come: lines of the SLF4J file, characters of the other two. */
-    record Mark(int slf4jLines, int julChars, int consoleBytes) {
-        static final Mark START = new Mark(0, 0, 0);
+    public record Mark(int slf4jLines, int julChars, int consoleBytes) {
+        public static final Mark START = new Mark(0, 0, 0);
     }
 
-    static Mark mark() throws IOException {
+    public static Mark mark() throws IOException {
         System.out.flush();
         System.err.flush();
         int console;
@@ -117,7 +117,7 @@ final class CapturedLogs {
     }
 
     /** Everything captured since the mark, without the SLF4J lines that contain any of the markers given. */
-    static String textSince(Mark mark, List<String> leftOut) throws IOException {
+    public static String textSince(Mark mark, List<String> leftOut) throws IOException {
         System.out.flush();
         System.err.flush();
         StringBuilder text = new StringBuilder();
@@ -136,18 +136,18 @@ final class CapturedLogs {
     }
 
     /** Lines of the SLF4J capture at this level (TRACE, DEBUG, ...). */
-    static long slf4jLinesAt(String level) throws IOException {
+    public static long slf4jLinesAt(String level) throws IOException {
         return Files.readAllLines(Path.of(System.getProperty(LOG_FILE)), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains(" " + level + " ")).count();
     }
 
     /** The java.util.logging records of loggers under this name, e.g. org.eclipse.paho. */
-    static long julRecordsOf(String loggerPrefix) {
+    public static long julRecordsOf(String loggerPrefix) {
         return JUL.toString().lines().filter(l -> l.contains(" " + loggerPrefix)).count();
     }
 
     /** Writes the java.util.logging records and the console next to the SLF4J file, for a person to read. */
-    static void keepBesideTheLogFile() throws IOException {
+    public static void keepBesideTheLogFile() throws IOException {
         Path file = Path.of(System.getProperty(LOG_FILE));
         Files.writeString(file.resolveSibling(file.getFileName() + ".jul"), JUL.toString(), StandardCharsets.UTF_8);
     }
@@ -156,7 +156,7 @@ final class CapturedLogs {
      * The first secret found in the text: a literal anywhere in it, or a computed hex digest (sign, password) in any of
      * its runs of hex digits; compared ignoring case, as hex may be written either way. Null when there is none.
      */
-    static String firstSecretIn(String text, Collection<String> literals, Set<String> hexDigests) {
+    public static String firstSecretIn(String text, Collection<String> literals, Set<String> hexDigests) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (String literal : literals) {
             if (lower.contains(literal.toLowerCase(Locale.ROOT))) {
