@@ -266,10 +266,9 @@ public final class GatewayConnection extends ServiceSupport {
         pahoEndpoint = new GatewayPahoEndpoint("paho:gateway-" + getClientId(), protocol.subscriptions().get(0), paho,
                 configuration);
         client = new GatewayMqttClient(getBrokerUrl(), getClientId(), pahoEndpoint.persistence());
-        // bounds a QoS 1 publish whose ack never comes; Paho's default waits forever (brokers.md G7)
+        // bounds the blocking calls left (connect, subscribe, disconnect); Paho's default waits forever (brokers.md G7)
         client.setTimeToWait(TimeUnit.SECONDS.toMillis(Math.max(1, configuration.getConnectionTimeout())));
         client.setCallback(new Callback());
-        pahoEndpoint.setClient(client);
         healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
@@ -278,20 +277,28 @@ public final class GatewayConnection extends ServiceSupport {
             healthChecks.addHealthCheck(healthCheck);
         }
 
+        GatewayException refused = null;
         try {
             connectAndSubscribe();
         } catch (MqttSecurityException e) {
-            throw authenticationFailure(e);
+            refused = authenticationFailure(e);
         } catch (MqttException e) {
             if (e.getCause() instanceof javax.net.ssl.SSLException tls) {
-                throw new GatewayTlsException("TLS handshake of gateway " + getClientId() + " with " + getBrokerUrl()
-                                              + " failed: " + tls.getMessage(),
+                refused = new GatewayTlsException("TLS handshake of gateway " + getClientId() + " with " + getBrokerUrl()
+                                                  + " failed: " + tls.getMessage(),
                         e);
+            } else {
+                // the endpoints still start: requests fail fast with GatewayNotConnectedException until the broker is
+                // there
+                LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
+                        e.getMessage());
+                scheduleReconnect();
             }
-            // the endpoints still start: requests fail fast with GatewayNotConnectedException until the broker is there
-            LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
-                    e.getMessage());
-            scheduleReconnect();
+        }
+        if (refused != null) {
+            // Camel does not stop a service whose start failed: let go of the threads and the health check here
+            doStop();
+            throw refused;
         }
     }
 
