@@ -24,7 +24,7 @@ final class MarkdownReport {
             row 1 measures the setup, not the component. The Alink simulator subscribes to `…/combine/+` and so \
             also receives its own `_reply` messages; a broker without TCP_NODELAY (Mosquitto's default \
             `set_tcp_nodelay false`) then holds the next request to the simulator until the simulator's delayed \
-            ACK (brokers.md §7.2, Q1). A responder subscribed to the request topics only, or \
+            ACK (docs/broker-notes.md §7.2, Q1). A responder subscribed to the request topics only, or \
             `set_tcp_nodelay true`, takes it back to well under a millisecond. The pipelined rows are not affected.
             """;
 

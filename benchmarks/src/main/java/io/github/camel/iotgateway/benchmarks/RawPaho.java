@@ -6,11 +6,11 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-/** How the raw baselines set up Paho: the settings a careful hand-written client would choose (brokers.md §7, §9). */
+/** How the raw baselines set up Paho: the settings a careful hand-written client would choose (docs/broker-notes.md §7, §9). */
 final class RawPaho {
 
     static final long CONNECT_TIMEOUT_MS = 10_000;
-    /** As the components: room for 1,000 requests in flight; Paho's default of 10 fails bursts (brokers.md G2). */
+    /** As the components: room for 1,000 requests in flight; Paho's default of 10 fails bursts (docs/broker-notes.md G2). */
     static final int MAX_INFLIGHT = 1000;
 
     private RawPaho() {
@@ -27,7 +27,7 @@ final class RawPaho {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(60);
         options.setMaxInflight(MAX_INFLIGHT);
-        // Paho never sets TCP_NODELAY itself: without it a round trip can wait for a delayed ACK (brokers.md G1)
+        // Paho never sets TCP_NODELAY itself: without it a round trip can wait for a delayed ACK (docs/broker-notes.md G1)
         options.setSocketFactory(new NoDelaySocketFactory());
         client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
     }

@@ -60,6 +60,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxOnlineSubDevices": getOrCreateConfiguration(target).setMaxOnlineSubDevices(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
+        case "mqttclientfactory":
+        case "mqttClientFactory": getOrCreateConfiguration(target).setMqttClientFactory(property(camelContext, io.github.camel.iotgateway.mqtt.client.MqttClientFactory.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, int.class, value)); return true;
         case "reloginafterreconnect":
@@ -111,6 +113,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxOnlineSubDevices": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
+        case "mqttclientfactory":
+        case "mqttClientFactory": return io.github.camel.iotgateway.mqtt.client.MqttClientFactory.class;
         case "password": return java.lang.String.class;
         case "qos": return int.class;
         case "reloginafterreconnect":
@@ -163,6 +167,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxOnlineSubDevices": return getOrCreateConfiguration(target).getMaxOnlineSubDevices();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
+        case "mqttclientfactory":
+        case "mqttClientFactory": return getOrCreateConfiguration(target).getMqttClientFactory();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "qos": return getOrCreateConfiguration(target).getQos();
         case "reloginafterreconnect":

@@ -50,6 +50,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxOnlineSubDevices": target.getConfiguration().setMaxOnlineSubDevices(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
+        case "mqttclientfactory":
+        case "mqttClientFactory": target.getConfiguration().setMqttClientFactory(property(camelContext, io.github.camel.iotgateway.mqtt.client.MqttClientFactory.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": target.getConfiguration().setQos(property(camelContext, int.class, value)); return true;
         case "reloginafterreconnect":
@@ -98,6 +100,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxOnlineSubDevices": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
+        case "mqttclientfactory":
+        case "mqttClientFactory": return io.github.camel.iotgateway.mqtt.client.MqttClientFactory.class;
         case "password": return java.lang.String.class;
         case "qos": return int.class;
         case "reloginafterreconnect":
@@ -147,6 +151,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxOnlineSubDevices": return target.getConfiguration().getMaxOnlineSubDevices();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
+        case "mqttclientfactory":
+        case "mqttClientFactory": return target.getConfiguration().getMqttClientFactory();
         case "password": return target.getConfiguration().getPassword();
         case "qos": return target.getConfiguration().getQos();
         case "reloginafterreconnect":

@@ -23,7 +23,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(23);
+        Set<String> props = new HashSet<>(24);
         props.add("batchSize");
         props.add("batchTimeout");
         props.add("batching");
@@ -38,6 +38,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
         props.add("maxInflight");
         props.add("maxOnlineSubDevices");
         props.add("maxReconnectDelay");
+        props.add("mqttClientFactory");
         props.add("operation");
         props.add("password");
         props.add("qos");

@@ -20,7 +20,7 @@ final class AlinkProtocol implements GatewayProtocol {
 
     @Override
     public List<String> subscriptions() {
-        // a generic MQTT client is not auto-subscribed by the platform (protocols.md A.2)
+        // a generic MQTT client is not auto-subscribed by the platform (docs/protocol-notes.md A.2)
         return topics.replies();
     }
 

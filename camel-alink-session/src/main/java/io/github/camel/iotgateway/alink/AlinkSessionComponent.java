@@ -2,6 +2,8 @@ package io.github.camel.iotgateway.alink;
 
 import java.util.Map;
 
+import io.github.camel.iotgateway.mqtt.BrokerUrls;
+import io.github.camel.iotgateway.mqtt.GatewayComponentSupport;
 import io.github.camel.iotgateway.mqtt.GatewayRegistry;
 import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
 import io.github.camel.iotgateway.protocol.alink.AlinkNames;
@@ -12,16 +14,15 @@ import io.github.camel.iotgateway.protocol.common.TopicSegments;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
 
 /** The alink-session component: sub-device sessions of Alibaba Cloud IoT Platform gateways. */
 @Component("alink-session")
-public class AlinkSessionComponent extends DefaultComponent {
+public class AlinkSessionComponent extends GatewayComponentSupport<AlinkSessionClient> {
+
+    static final String SCHEME = "alink-session";
 
     @Metadata
     private AlinkSessionConfiguration configuration = new AlinkSessionConfiguration();
-
-    private final GatewayRegistry<AlinkSessionClient> gateways = new GatewayRegistry<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -36,9 +37,9 @@ public class AlinkSessionComponent extends DefaultComponent {
     private static void validate(AlinkSessionEndpoint endpoint) {
         SessionOperation.fromName(endpoint.getOperation());
         AlinkSessionConfiguration c = endpoint.getConfiguration();
-        if (c.getBrokerUrl() == null || c.getBrokerUrl().isBlank()) {
-            throw new IllegalArgumentException("alink-session needs brokerUrl");
-        }
+        BrokerUrls.requireValid(SCHEME, c.getBrokerUrl());
+        BrokerUrls.requireSet(SCHEME, "gatewayProductKey", c.getGatewayProductKey());
+        BrokerUrls.requireSet(SCHEME, "gatewayDeviceName", c.getGatewayDeviceName());
         TopicSegments.requireSafe("gatewayProductKey", c.getGatewayProductKey());
         TopicSegments.requireSafe("gatewayDeviceName", c.getGatewayDeviceName());
         AlinkNames.requireProductKey("gatewayProductKey", c.getGatewayProductKey());
@@ -57,33 +58,27 @@ public class AlinkSessionComponent extends DefaultComponent {
         if (c.getMaxOnlineSubDevices() < 1) {
             throw new IllegalArgumentException("maxOnlineSubDevices must be positive");
         }
+        if (c.getReplyThreads() < 1) {
+            throw new IllegalArgumentException("replyThreads must be at least 1");
+        }
         SignMethod.fromWireName(c.getSignMethod());
     }
 
-    /** The session client of the endpoint's gateway, shared with every endpoint that names the same gateway and broker. */
-    AlinkSessionClient acquireClient(AlinkSessionConfiguration config) throws Exception {
+    /**
+     * The session client of the endpoint's gateway, shared with every endpoint that names the same gateway and broker.
+     *
+     * @throws io.github.camel.iotgateway.mqtt.InvalidGatewayOptionException when the endpoint disagrees with the
+     *         gateway's other endpoints on a gateway-wide option
+     */
+    AlinkSessionClient acquireClient(AlinkSessionEndpoint endpoint) throws Exception {
+        AlinkSessionConfiguration config = endpoint.getConfiguration();
         String key = GatewayRegistry.key(config.getBrokerUrl(),
                 config.getGatewayProductKey() + "/" + config.getGatewayDeviceName());
-        return gateways.acquire(key, () -> {
+        return acquireClient(key, AlinkGatewayConnections.sharedOptions(endpoint.getEndpointUri(), config), () -> {
             SessionTopics topics = new SessionTopics(config.getGatewayProductKey(), config.getGatewayDeviceName());
             return new AlinkSessionClient(getCamelContext(),
                     AlinkGatewayConnections.create(getCamelContext(), config, topics), topics, config);
         });
-    }
-
-    void releaseClient(AlinkSessionClient client) {
-        gateways.release(client);
-    }
-
-    /** How many gateway connections this component holds open. */
-    public int gatewayCount() {
-        return gateways.size();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        gateways.stopAll();
-        super.doStop();
     }
 
     public AlinkSessionConfiguration getConfiguration() {

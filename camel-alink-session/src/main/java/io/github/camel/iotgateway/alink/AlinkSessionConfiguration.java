@@ -2,6 +2,7 @@ package io.github.camel.iotgateway.alink;
 
 import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
 import io.github.camel.iotgateway.protocol.alink.SignMethod;
+import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -110,6 +111,13 @@ public class AlinkSessionConfiguration implements Cloneable {
     /** Threads that take replies off the MQTT client and complete exchanges. */
     @UriParam(label = "advanced", defaultValue = "4")
     private int replyThreads = 4;
+
+    /**
+     * Makes the gateway's MQTT client; Eclipse Paho v3 when not set. For another MQTT library, or a test's scripted
+     * client.
+     */
+    @UriParam(label = "advanced")
+    private MqttClientFactory mqttClientFactory;
 
     public AlinkSessionConfiguration copy() {
         try {
@@ -289,6 +297,14 @@ public class AlinkSessionConfiguration implements Cloneable {
 
     public void setReplyThreads(int replyThreads) {
         this.replyThreads = replyThreads;
+    }
+
+    public MqttClientFactory getMqttClientFactory() {
+        return mqttClientFactory;
+    }
+
+    public void setMqttClientFactory(MqttClientFactory mqttClientFactory) {
+        this.mqttClientFactory = mqttClientFactory;
     }
 
     /** Names the gateway and broker, never a secret. */

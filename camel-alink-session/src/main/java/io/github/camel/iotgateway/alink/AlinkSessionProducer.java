@@ -1,8 +1,17 @@
 package io.github.camel.iotgateway.alink;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 
+import io.github.camel.iotgateway.mqtt.BatchItem;
+import io.github.camel.iotgateway.mqtt.Chunks;
+import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
+import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
+import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import io.github.camel.iotgateway.protocol.alink.AlinkJson;
+import io.github.camel.iotgateway.protocol.alink.AlinkReply;
 import io.github.camel.iotgateway.protocol.alink.LoginParams;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SubDevice;
@@ -73,21 +82,31 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
         if (operation.isLogin()) {
             client.online().reserve(List.of(id));
         }
-        PendingSingle item = new PendingSingle(exchange, callback, id, params);
-        if (!configuration().isBatching()) {
-            client.sendTogether(operation, List.of(item), configuration().getRequestTimeout());
-            return;
-        }
-        try {
-            client.enqueue(operation, item);
-        } catch (RuntimeException e) {
-            if (operation.isLogin()) {
-                client.online().loginEnded(List.of(id));
+        long timeout = configuration().getRequestTimeout();
+        ExchangeCompletion completion = ExchangeCompletion.single(exchange, callback, (ended, outcomes) -> {
+            RequestOutcome outcome = outcomes.get(0);
+            // every ending passes here, also a stop before publishing: the online set and the reserved places follow
+            client.track(operation, List.of(params), outcome);
+            if (SessionReplies.succeeded(outcome)) {
+                AlinkReply reply = SessionReplies.reply(outcome);
+                ExchangeResults.success(ended, id, reply.code(), reply.message(), outcome.key());
+            } else {
+                ExchangeResults.failure(ended, outcome, List.of(id), List.of());
             }
-            throw e;
+        });
+        BatchItem<SessionItem> item = new BatchItem<>(new SessionItem(id, params), completion, timeout);
+        if (configuration().isBatching()) {
+            client.enqueue(operation, item);
+        } else {
+            client.sendTogether(operation, List.of(item), timeout);
         }
     }
 
+    /**
+     * A batchLogin / batchLogout exchange goes out as messages of at most batchSize, all at once. It ends once, when
+     * the last message has ended: with all sub-devices as its body, or failing with the first refused message's code
+     * while naming the sub-devices the other messages did take care of.
+     */
     private void sendBatch(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
         List<SubDevice> devices = bodies.many(exchange.getMessage().getBody());
         List<SubDeviceId> ids = devices.stream().map(SubDevice::id).toList();
@@ -96,17 +115,39 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
             client.online().reserve(ids);
         }
         int size = configuration().getBatchSize();
-        int messages = (ids.size() + size - 1) / size;
-        BatchExchange batch = new BatchExchange(exchange, callback, ids, messages);
-        for (int i = 0; i < messages; i++) {
-            int index = i;
-            List<SubDeviceId> chunkIds = ids.subList(i * size, Math.min(ids.size(), (i + 1) * size));
-            List<Object> chunkParams = params.subList(i * size, Math.min(ids.size(), (i + 1) * size));
-            client.send(operation, chunkIds, client.batchParams(operation.asSingle(), chunkParams),
-                    configuration().getRequestTimeout(), outcome -> {
-                        client.track(operation, chunkParams, outcome);
-                        batch.messageEnded(index, chunkIds, outcome);
-                    });
+        long timeout = configuration().getRequestTimeout();
+        ExchangeCompletion completion = new ExchangeCompletion(exchange, callback,
+                GatewayClientSupport.chunkCount(ids.size(), size),
+                (ended, outcomes) -> endBatch(ended, operation, ids, params, size, outcomes));
+        GatewayClientSupport.sendInChunks(params, size, completion,
+                (chunk, done) -> client.send(operation, client.batchParams(operation.asSingle(), chunk), timeout, done));
+    }
+
+    private void endBatch(Exchange exchange, SessionOperation operation, List<SubDeviceId> ids, List<Object> params,
+                          int size, List<RequestOutcome> outcomes) {
+        List<List<Object>> paramChunks = Chunks.of(params, size);
+        List<List<SubDeviceId>> idChunks = Chunks.of(ids, size);
+        Set<SubDeviceId> succeeded = new HashSet<>();
+        int firstFailure = -1;
+        RequestOutcome lastSuccess = null;
+        for (int i = 0; i < outcomes.size(); i++) {
+            RequestOutcome outcome = outcomes.get(i);
+            client.track(operation, paramChunks.get(i), outcome);
+            if (SessionReplies.succeeded(outcome)) {
+                succeeded.addAll(idChunks.get(i));
+                lastSuccess = outcome;
+            } else if (firstFailure < 0) {
+                firstFailure = i;
+            }
+        }
+        List<SubDeviceId> inInputOrder = ids.stream().filter(succeeded::contains).toList();
+        if (firstFailure < 0) {
+            StringJoiner requestIds = new StringJoiner(",");
+            outcomes.forEach(o -> requestIds.add(String.valueOf(o.key())));
+            AlinkReply reply = SessionReplies.reply(lastSuccess);
+            ExchangeResults.success(exchange, inInputOrder, reply.code(), reply.message(), requestIds.toString());
+        } else {
+            ExchangeResults.failure(exchange, outcomes.get(firstFailure), idChunks.get(firstFailure), inInputOrder);
         }
     }
 
@@ -121,7 +162,7 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getEndpoint().getComponent().acquireClient(configuration());
+        client = getEndpoint().getComponent().acquireClient(getEndpoint());
     }
 
     @Override

@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.camel.iotgateway.mqtt.Chunks;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionListener;
 import io.github.camel.iotgateway.protocol.alink.BatchLoginParams;
 import io.github.camel.iotgateway.protocol.alink.LoginParams;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
-import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * When the gateway goes offline, the platform takes its sub-devices offline too, and after the gateway reconnects it
- * must log them in again itself (protocols.md A.5; the vendor SDKs leave this to the application). This does it: the
+ * must log them in again itself (docs/protocol-notes.md A.5; the vendor SDKs leave this to the application). This does it: the
  * sub-devices the gateway held online go out again in batch_login messages of at most batchSize; a refused batch is
  * retried device by device, and a sub-device the platform then refuses is dropped from the online set.
  */
@@ -55,11 +55,11 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
         }
         LOG.info("Gateway {} reconnected: logging its {} sub-devices in again", client.connection().getClientId(),
                 logins.size());
-        AtomicInteger messages = new AtomicInteger((logins.size() + batchSize - 1) / batchSize);
-        for (int from = 0; from < logins.size(); from += batchSize) {
-            List<LoginParams> chunk = logins.subList(from, Math.min(logins.size(), from + batchSize));
-            client.send(SessionOperation.BATCH_LOGIN, ids(chunk), BatchLoginParams.of(chunk), timeoutMillis, outcome -> {
-                if (outcome.succeeded()) {
+        List<List<LoginParams>> chunks = Chunks.of(logins, batchSize);
+        AtomicInteger messages = new AtomicInteger(chunks.size());
+        for (List<LoginParams> chunk : chunks) {
+            client.send(SessionOperation.BATCH_LOGIN, BatchLoginParams.of(chunk), timeoutMillis, outcome -> {
+                if (SessionReplies.succeeded(outcome)) {
                     loggedInAgain.add(chunk.size());
                 } else {
                     // all or nothing: find out device by device who may stay
@@ -74,21 +74,17 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
     }
 
     private void loginAlone(LoginParams login) {
-        client.send(SessionOperation.LOGIN, List.of(login.id()), login, timeoutMillis, outcome -> {
-            if (outcome.succeeded()) {
+        client.send(SessionOperation.LOGIN, login, timeoutMillis, outcome -> {
+            if (SessionReplies.succeeded(outcome)) {
                 loggedInAgain.increment();
             } else {
                 refused.increment();
                 client.online().loggedOut(List.of(login.id()));
                 LOG.warn("Gateway {} could not log sub-device {} in again after reconnecting: {}",
-                        client.connection().getClientId(), login.id(), outcome.refused()
-                                ? outcome.reply().code() + " " + outcome.reply().message()
+                        client.connection().getClientId(), login.id(), SessionReplies.refused(outcome)
+                                ? SessionReplies.reply(outcome).code() + " " + SessionReplies.reply(outcome).message()
                                 : outcome.isTimeout() ? "no reply" : outcome.failure().getMessage());
             }
         });
-    }
-
-    private static List<SubDeviceId> ids(List<LoginParams> logins) {
-        return logins.stream().map(LoginParams::id).toList();
     }
 }

@@ -74,8 +74,6 @@ class FloodTest extends AlinkTestSupport {
     /** The gateway's connection, as the component holds it for the flood's endpoint. */
     GatewayConnection connection() throws Exception {
         AlinkSessionComponent component = context.getComponent("alink-session", AlinkSessionComponent.class);
-        AlinkSessionClient client = component.acquireClient(component.getConfiguration());
-        component.releaseClient(client);
-        return client.connection();
+        return component.gatewayClients().get(0).connection();
     }
 }

@@ -139,7 +139,7 @@ class SecretsNeverShowTest extends AlinkTestSupport {
     void aGatewaySecretInAnEndpointUriIsMaskedInToStringAndNeverShowsInTheComponentsLogsOrAtDebugAndAbove()
             throws Exception {
         Endpoint withSecretInUri = context.getEndpoint("alink-session:batchLogout?gatewayDeviceSecret=RAW("
-                                                       + GATEWAY_SECRET + ")&batchSize=10");
+                                                       + GATEWAY_SECRET + ")&requestTimeout=5000");
         collect(template.send(withSecretInUri, e -> e.getMessage().setBody(List.of(
                 new SubDeviceId(SUB_PK, "sec-none-2")))));
 
@@ -160,7 +160,7 @@ class SecretsNeverShowTest extends AlinkTestSupport {
     @Test
     void aGatewaySecretInAnEndpointUriNeverShowsEvenInCamelCoresTraceLines() throws Exception {
         Endpoint withSecretInUri = context.getEndpoint("alink-session:batchLogout?gatewayDeviceSecret=RAW("
-                                                       + GATEWAY_SECRET + ")&batchSize=10");
+                                                       + GATEWAY_SECRET + ")&requestTimeout=5000");
         collect(template.send(withSecretInUri, e -> e.getMessage().setBody(List.of(
                 new SubDeviceId(SUB_PK, "sec-none-3")))));
 

@@ -9,51 +9,54 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.github.camel.iotgateway.mqtt.BatchItem;
+import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
-import io.github.camel.iotgateway.mqtt.GatewayException;
-import io.github.camel.iotgateway.mqtt.InboundMessage;
-import io.github.camel.iotgateway.mqtt.ReplyListener;
+import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import io.github.camel.iotgateway.mqtt.SingleRequestBatcher;
 import io.github.camel.iotgateway.protocol.iotda.EventIds;
 import io.github.camel.iotgateway.protocol.iotda.EventTime;
 import io.github.camel.iotgateway.protocol.iotda.IotdaJson;
-import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
-import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The child-device side of one gateway: it publishes requests under fresh event_ids, reads the responses per device,
  * and gathers single-device exchanges into shared requests. Shared by every endpoint naming the gateway; owns the
  * gateway's one connection.
  */
-final class HuaweiGatewayClient extends ServiceSupport {
+final class HuaweiGatewayClient extends GatewayClientSupport {
 
-    private final CamelContext camelContext;
-    private final GatewayConnection connection;
     private final IotdaTopics topics;
     private final HuaweiIotConfiguration gatewayConfiguration;
     private final Clock clock = Clock.systemUTC();
-    private SyncAfterReconnect sync;
-    private final Map<HuaweiIotOperation, SingleRequestBatcher<PendingSingle>> batchers =
-            new EnumMap<>(HuaweiIotOperation.class);
+    private final SyncAfterReconnect sync;
+    private final Map<HuaweiIotOperation, SingleRequestBatcher<Object>> batchers = new EnumMap<>(HuaweiIotOperation.class);
 
     /**
-     * @param gatewayConfiguration the configuration of the first endpoint that named this gateway: it fixes the
-     *                             gateway-wide qos, requestTimeout for batched singles, batchSize and batchTimeout
+     * @param gatewayConfiguration the configuration of the first endpoint that named this gateway; every later one
+     *                             agrees with it on the gateway-wide options
      */
     HuaweiGatewayClient(CamelContext camelContext, GatewayConnection connection, IotdaTopics topics,
                         HuaweiIotConfiguration gatewayConfiguration) {
-        this.camelContext = camelContext;
-        this.connection = connection;
+        super(camelContext, connection);
         this.topics = topics;
         this.gatewayConfiguration = gatewayConfiguration;
-    }
-
-    GatewayConnection connection() {
-        return connection;
+        for (HuaweiIotOperation name : HuaweiIotOperation.values()) {
+            if (name.isProducer()) {
+                SubDeviceOperation<?, ?> operation = SubDeviceOperation.of(name);
+                batchers.put(name, newBatcher(name.name(),
+                        Math.min(gatewayConfiguration.getBatchSize(), operation.maxPerRequest()),
+                        gatewayConfiguration.getBatchTimeout(), (items, timeout) -> sendTogether(operation, items, timeout)));
+            }
+        }
+        if (gatewayConfiguration.isSyncAfterReconnect()) {
+            sync = new SyncAfterReconnect(connection, topics, gatewayConfiguration.getQos());
+            connection.addNoticeObserver(sync.versionTracker);
+            connection.addConnectionListener(sync);
+        } else {
+            sync = null;
+        }
     }
 
     /** The resync after reconnects; null when the option is off. */
@@ -66,7 +69,7 @@ final class HuaweiGatewayClient extends ServiceSupport {
     }
 
     /** Gathers a single-device exchange into the gateway's open request for its operation. */
-    void enqueue(SubDeviceOperation<?, ?> operation, PendingSingle item) {
+    void enqueue(SubDeviceOperation<?, ?> operation, BatchItem<Object> item) {
         batchers.get(operation.operation()).offer(item);
     }
 
@@ -75,35 +78,22 @@ final class HuaweiGatewayClient extends ServiceSupport {
      * device asked for by two exchanges goes in two requests, as the answer for it names it once. Each exchange ends
      * with its own device's outcome.
      */
-    <E, S> void sendTogether(SubDeviceOperation<E, S> operation, List<PendingSingle> items, long timeoutMillis) {
-        for (List<PendingSingle> request : requestsOf(operation, items)) {
+    <E, S> void sendTogether(SubDeviceOperation<E, S> operation, List<BatchItem<Object>> items, long timeoutMillis) {
+        for (List<BatchItem<Object>> request : requestsOf(operation, items)) {
             @SuppressWarnings("unchecked")
-            List<E> entries = request.stream().map(item -> (E) item.entry()).toList();
-            send(operation, entries, timeoutMillis, outcome -> {
-                for (PendingSingle item : request) {
-                    @SuppressWarnings("unchecked")
-                    E entry = (E) item.entry();
-                    String label = operation.label(entry);
-                    item.end(exchange -> {
-                        if (outcome.answered()) {
-                            ExchangeResults.single(exchange, outcome,
-                                    outcome.of(operation.key(entry), operation.notReported(entry, outcome.eventId())),
-                                    label);
-                        } else {
-                            ExchangeResults.unanswered(exchange, outcome, List.of(label));
-                        }
-                    });
-                }
-            });
+            List<E> entries = request.stream().map(item -> (E) item.request()).toList();
+            send(operation, entries, timeoutMillis,
+                    outcome -> request.forEach(item -> item.completion().partEnded(0, outcome)));
         }
     }
 
-    private static <E> List<List<PendingSingle>> requestsOf(SubDeviceOperation<E, ?> operation, List<PendingSingle> items) {
-        List<List<PendingSingle>> requests = new ArrayList<>();
+    private static <E> List<List<BatchItem<Object>>> requestsOf(SubDeviceOperation<E, ?> operation,
+                                                               List<BatchItem<Object>> items) {
+        List<List<BatchItem<Object>>> requests = new ArrayList<>();
         List<Set<String>> keys = new ArrayList<>();
-        for (PendingSingle item : items) {
+        for (BatchItem<Object> item : items) {
             @SuppressWarnings("unchecked")
-            String key = operation.key((E) item.entry());
+            String key = operation.key((E) item.request());
             int target = 0;
             while (target < requests.size()
                    && (keys.get(target).contains(key) || requests.get(target).size() >= operation.maxPerRequest())) {
@@ -120,73 +110,15 @@ final class HuaweiGatewayClient extends ServiceSupport {
     }
 
     /**
-     * Publishes one request under a fresh event_id and reports how it ended, exactly once. A request that cannot be
-     * published ends at once as a failure.
+     * Publishes one request under a fresh event_id and hands over how it ended, exactly once, with the response read
+     * for every device of the request ({@link IotdaResponse}).
      */
     <E, S> void send(SubDeviceOperation<E, S> operation, List<E> entries, long timeoutMillis,
-                     Consumer<RequestOutcome<S>> done) {
-        try {
-            connection.request(EventIds::next,
-                    eventId -> IotdaJson.request(operation.requestType(), eventId, EventTime.now(clock),
-                            operation.paras(entries)),
-                    topics.eventsUp(), gatewayConfiguration.getQos(), timeoutMillis, new ReplyListener() {
-                        @Override
-                        public void onReply(InboundMessage reply) {
-                            done.accept(read(operation, entries, reply));
-                        }
-
-                        @Override
-                        public void onTimeout(String eventId, long timeout) {
-                            done.accept(RequestOutcome.timedOut(eventId, timeout));
-                        }
-
-                        @Override
-                        public void onFailure(String eventId, Exception cause) {
-                            done.accept(RequestOutcome.failed(eventId, cause));
-                        }
-                    });
-        } catch (GatewayException | RuntimeException e) {
-            done.accept(RequestOutcome.failed(null, e));
-        }
-    }
-
-    private static <E, S> RequestOutcome<S> read(SubDeviceOperation<E, S> operation, List<E> entries,
-            InboundMessage reply) {
-        ServiceEvent response = (ServiceEvent) reply.body();
-        String eventId = reply.correlationKey();
-        try {
-            return RequestOutcome.answered(eventId, response.eventType(),
-                    operation.outcomes(response.paras(), entries, eventId));
-        } catch (IllegalArgumentException unreadable) {
-            // the paras do not have the documented shape: every device of the request is then not reported
-            return RequestOutcome.answered(eventId, response.eventType(), Map.of());
-        }
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        long timeout = gatewayConfiguration.getRequestTimeout();
-        for (HuaweiIotOperation name : HuaweiIotOperation.values()) {
-            if (name.isProducer()) {
-                SubDeviceOperation<?, ?> operation = SubDeviceOperation.of(name);
-                batchers.put(name, new SingleRequestBatcher<>(camelContext, topics.eventsUp() + "#" + name,
-                        Math.min(gatewayConfiguration.getBatchSize(), operation.maxPerRequest()),
-                        gatewayConfiguration.getBatchTimeout(), items -> sendTogether(operation, items, timeout)));
-            }
-        }
-        if (gatewayConfiguration.isSyncAfterReconnect()) {
-            sync = new SyncAfterReconnect(connection, topics, gatewayConfiguration.getQos());
-            connection.addNoticeObserver(sync.versionTracker);
-            connection.addConnectionListener(sync);
-        }
-        ServiceHelper.startService(connection);
-        ServiceHelper.startService(batchers.values());
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        // flushes the open requests, whose exchanges then end with their responses or a failure
-        ServiceHelper.stopService(batchers.values());
-        ServiceHelper.stopService(connection);
+                     Consumer<RequestOutcome> done) {
+        send(EventIds::next,
+                eventId -> IotdaJson.request(operation.requestType(), eventId, EventTime.now(clock),
+                        operation.paras(entries)),
+                topics.eventsUp(), gatewayConfiguration.getQos(), timeoutMillis,
+                outcome -> done.accept(IotdaResponse.read(operation, entries, outcome)));
     }
 }

@@ -1,46 +1,79 @@
 package io.github.camel.iotgateway.huawei;
 
 import java.time.Clock;
+import java.util.Set;
 
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
-import io.github.camel.iotgateway.mqtt.GatewayPahoConfigurations;
+import io.github.camel.iotgateway.mqtt.GatewayConnectionOptions;
+import io.github.camel.iotgateway.mqtt.GatewaySockets;
+import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
+import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
+import io.github.camel.iotgateway.mqtt.client.MqttClientSettings;
+import io.github.camel.iotgateway.mqtt.client.PahoClientFactory;
 import io.github.camel.iotgateway.protocol.iotda.IotdaConnectCredentials;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.paho.PahoConfiguration;
 
-/** Builds the MQTT connection of a Huawei IoTDA gateway from the endpoint options, as camel-paho options. */
+/** Builds the MQTT connection of a Huawei IoTDA gateway from the endpoint options. */
 final class HuaweiGatewayConnections {
 
     private HuaweiGatewayConnections() {
     }
 
     static GatewayConnection create(CamelContext camelContext, HuaweiIotConfiguration config, IotdaTopics topics) {
-        return new GatewayConnection(camelContext, pahoConfiguration(camelContext, config, Clock.systemUTC()),
-                new IotdaProtocol(topics), config.getReplyThreads());
+        return new GatewayConnection(camelContext, options(camelContext, config, Clock.systemUTC()),
+                new IotdaProtocol(topics));
     }
 
     /** @param clock gives the hour the CONNECT identity is computed for */
-    static PahoConfiguration pahoConfiguration(CamelContext camelContext, HuaweiIotConfiguration config, Clock clock) {
-        PahoConfiguration paho = GatewayPahoConfigurations.gateway(camelContext, config.getBrokerUrl(),
-                config.getSslContextParameters(), config.getQos(), config.getKeepAliveInterval(),
-                config.getConnectionTimeout(), config.getMaxInflight(), config.getMaxReconnectDelay());
+    static GatewayConnectionOptions options(CamelContext camelContext, HuaweiIotConfiguration config, Clock clock) {
+        MqttClientSettings mqtt = new MqttClientSettings(config.getBrokerUrl(),
+                GatewaySockets.socketFactory(camelContext, config.getBrokerUrl(), config.getSslContextParameters()),
+                config.getKeepAliveInterval(), config.getConnectionTimeout(), config.getMaxInflight());
+        String clientId;
+        ConnectIdentity identity;
         if (config.getGatewayDeviceSecret() != null && !config.getGatewayDeviceSecret().isBlank()) {
-            // Paho keeps one ClientId per client, so the timestamp in it stays that of the first connect across
-            // reconnects: harmless for signType 0, which is why checkTimestamp defaults to false
+            // one clientId per client, so the timestamp in it stays that of the first connect across reconnects:
+            // harmless for signType 0, which is why checkTimestamp defaults to false
             IotdaConnectCredentials credentials = IotdaConnectCredentials.of(config.getGatewayDeviceId(),
                     config.getGatewayDeviceSecret(), clock.instant(),
                     config.isCheckTimestamp()
                             ? IotdaConnectCredentials.SIGN_TYPE_TIMESTAMP_CHECK
                             : IotdaConnectCredentials.SIGN_TYPE_NO_TIMESTAMP_CHECK);
-            paho.setClientId(credentials.clientId());
-            paho.setUserName(credentials.username());
-            paho.setPassword(credentials.password());
+            clientId = credentials.clientId();
+            identity = new ConnectIdentity(credentials.username(), credentials.password());
         } else {
-            paho.setClientId(config.getClientId() != null ? config.getClientId() : config.getGatewayDeviceId());
-            paho.setUserName(config.getUserName());
-            paho.setPassword(config.getPassword());
+            clientId = config.getClientId() != null ? config.getClientId() : config.getGatewayDeviceId();
+            identity = new ConnectIdentity(config.getUserName(), config.getPassword());
         }
-        return paho;
+        return new GatewayConnectionOptions(mqtt, clientId, () -> identity,
+                config.getMqttClientFactory() != null ? config.getMqttClientFactory() : new PahoClientFactory(),
+                config.getMaxReconnectDelay(), config.getReplyThreads(),
+                GatewayConnectionOptions.DEFAULT_INBOUND_QUEUE_SIZE, GatewayConnectionOptions.DEFAULT_NOTICE_QUEUE_SIZE);
+    }
+
+    /**
+     * The options every endpoint of one gateway must agree on: they make its one connection, its batchers and its
+     * resync. requestTimeout, batching and failOnAnyDeviceFailure are per endpoint (items with different timeouts
+     * never share a request).
+     */
+    static SharedGatewayOptions sharedOptions(String endpointUri, HuaweiIotConfiguration c) {
+        return new SharedGatewayOptions("huaweiiot", endpointUri, Set.of("gatewayDeviceSecret", "userName", "password"))
+                .with("gatewayDeviceSecret", c.getGatewayDeviceSecret())
+                .with("checkTimestamp", c.isCheckTimestamp())
+                .with("userName", c.getUserName())
+                .with("password", c.getPassword())
+                .with("clientId", c.getClientId())
+                .with("sslContextParameters", c.getSslContextParameters())
+                .with("qos", c.getQos())
+                .with("batchSize", c.getBatchSize())
+                .with("batchTimeout", c.getBatchTimeout())
+                .with("syncAfterReconnect", c.isSyncAfterReconnect())
+                .with("keepAliveInterval", c.getKeepAliveInterval())
+                .with("connectionTimeout", c.getConnectionTimeout())
+                .with("maxInflight", c.getMaxInflight())
+                .with("maxReconnectDelay", c.getMaxReconnectDelay())
+                .with("replyThreads", c.getReplyThreads())
+                .with("mqttClientFactory", c.getMqttClientFactory());
     }
 }

@@ -2,6 +2,8 @@ package io.github.camel.iotgateway.huawei;
 
 import java.util.Map;
 
+import io.github.camel.iotgateway.mqtt.BrokerUrls;
+import io.github.camel.iotgateway.mqtt.GatewayComponentSupport;
 import io.github.camel.iotgateway.mqtt.GatewayRegistry;
 import io.github.camel.iotgateway.protocol.common.TopicSegments;
 import io.github.camel.iotgateway.protocol.iotda.IotdaLimits;
@@ -9,16 +11,15 @@ import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
 
 /** The huaweiiot component: child devices of Huawei Cloud IoTDA gateways. */
 @Component("huaweiiot")
-public class HuaweiIotComponent extends DefaultComponent {
+public class HuaweiIotComponent extends GatewayComponentSupport<HuaweiGatewayClient> {
+
+    static final String SCHEME = "huaweiiot";
 
     @Metadata
     private HuaweiIotConfiguration configuration = new HuaweiIotConfiguration();
-
-    private final GatewayRegistry<HuaweiGatewayClient> gateways = new GatewayRegistry<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -33,9 +34,8 @@ public class HuaweiIotComponent extends DefaultComponent {
     private static void validate(HuaweiIotEndpoint endpoint) {
         endpoint.operation();
         HuaweiIotConfiguration c = endpoint.getConfiguration();
-        if (c.getBrokerUrl() == null || c.getBrokerUrl().isBlank()) {
-            throw new IllegalArgumentException("huaweiiot needs brokerUrl");
-        }
+        BrokerUrls.requireValid(SCHEME, c.getBrokerUrl());
+        BrokerUrls.requireSet(SCHEME, "gatewayDeviceId", c.getGatewayDeviceId());
         // the id is spliced into $oc/devices/{id}/sys/events/up and /down
         TopicSegments.requireSafe("gatewayDeviceId", c.getGatewayDeviceId());
         if (c.getQos() != 0 && c.getQos() != 1) {
@@ -54,29 +54,20 @@ public class HuaweiIotComponent extends DefaultComponent {
         }
     }
 
-    /** The client of the endpoint's gateway, shared with every endpoint that names the same gateway and broker. */
-    HuaweiGatewayClient acquireClient(HuaweiIotConfiguration config) throws Exception {
+    /**
+     * The client of the endpoint's gateway, shared with every endpoint that names the same gateway and broker.
+     *
+     * @throws io.github.camel.iotgateway.mqtt.InvalidGatewayOptionException when the endpoint disagrees with the
+     *         gateway's other endpoints on a gateway-wide option
+     */
+    HuaweiGatewayClient acquireClient(HuaweiIotEndpoint endpoint) throws Exception {
+        HuaweiIotConfiguration config = endpoint.getConfiguration();
         String key = GatewayRegistry.key(config.getBrokerUrl(), config.getGatewayDeviceId());
-        return gateways.acquire(key, () -> {
+        return acquireClient(key, HuaweiGatewayConnections.sharedOptions(endpoint.getEndpointUri(), config), () -> {
             IotdaTopics topics = new IotdaTopics(config.getGatewayDeviceId());
             return new HuaweiGatewayClient(getCamelContext(),
                     HuaweiGatewayConnections.create(getCamelContext(), config, topics), topics, config);
         });
-    }
-
-    void releaseClient(HuaweiGatewayClient client) {
-        gateways.release(client);
-    }
-
-    /** How many gateway connections this component holds open. */
-    public int gatewayCount() {
-        return gateways.size();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        gateways.stopAll();
-        super.doStop();
     }
 
     public HuaweiIotConfiguration getConfiguration() {

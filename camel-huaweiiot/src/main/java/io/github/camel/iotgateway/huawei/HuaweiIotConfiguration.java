@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.huawei;
 
+import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -111,6 +112,13 @@ public class HuaweiIotConfiguration implements Cloneable {
     /** Threads that take messages off the MQTT client, complete exchanges and hand platform events to routes. */
     @UriParam(label = "advanced", defaultValue = "4")
     private int replyThreads = 4;
+
+    /**
+     * Makes the gateway's MQTT client; Eclipse Paho v3 when not set. For another MQTT library, or a test's scripted
+     * client.
+     */
+    @UriParam(label = "advanced")
+    private MqttClientFactory mqttClientFactory;
 
     public HuaweiIotConfiguration copy() {
         try {
@@ -279,6 +287,14 @@ public class HuaweiIotConfiguration implements Cloneable {
 
     public void setSyncAfterReconnect(boolean syncAfterReconnect) {
         this.syncAfterReconnect = syncAfterReconnect;
+    }
+
+    public MqttClientFactory getMqttClientFactory() {
+        return mqttClientFactory;
+    }
+
+    public void setMqttClientFactory(MqttClientFactory mqttClientFactory) {
+        this.mqttClientFactory = mqttClientFactory;
     }
 
     @Override

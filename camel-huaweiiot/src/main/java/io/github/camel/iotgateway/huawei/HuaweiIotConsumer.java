@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camel.iotgateway.mqtt.InboundMessage;
+import io.github.camel.iotgateway.protocol.iotda.ChildListVersion;
 import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
 import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
 import org.apache.camel.Exchange;
@@ -50,7 +51,7 @@ public class HuaweiIotConsumer extends DefaultConsumer {
         in.setHeader(HuaweiIotConstants.EVENT_TIME, service.eventTime());
         in.setHeader(HuaweiIotConstants.SERVICE_ID, service.serviceId());
         in.setHeader(HuaweiIotConstants.OBJECT_DEVICE_ID, message.objectDeviceId());
-        Long version = versionOf(paras);
+        Long version = ChildListVersion.of(paras);
         if (version != null) {
             in.setHeader(HuaweiIotConstants.VERSION, version);
         }
@@ -63,22 +64,10 @@ public class HuaweiIotConsumer extends DefaultConsumer {
         });
     }
 
-    /** paras.version of the add/delete notices; the platform may send it as a number or as text. */
-    private static Long versionOf(JsonNode paras) {
-        JsonNode version = paras == null ? null : paras.get("version");
-        if (version != null && version.canConvertToLong() && version.isIntegralNumber()) {
-            return version.longValue();
-        }
-        if (version != null && version.isTextual() && version.textValue().matches("-?\\d{1,18}")) {
-            return Long.parseLong(version.textValue());
-        }
-        return null;
-    }
-
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getEndpoint().getComponent().acquireClient(getEndpoint().getConfiguration());
+        client = getEndpoint().getComponent().acquireClient(getEndpoint());
         client.connection().addNoticeListener(listener);
     }
 

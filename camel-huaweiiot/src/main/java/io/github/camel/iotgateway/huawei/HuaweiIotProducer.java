@@ -1,10 +1,18 @@
 package io.github.camel.iotgateway.huawei;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camel.iotgateway.huawei.error.HuaweiSubDeviceOperationException;
 import io.github.camel.iotgateway.huawei.error.InvalidSubDeviceException;
+import io.github.camel.iotgateway.mqtt.BatchItem;
+import io.github.camel.iotgateway.mqtt.Chunks;
+import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
+import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
+import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -63,33 +71,92 @@ public class HuaweiIotProducer extends DefaultAsyncProducer {
 
     private <E, S> void send(Exchange exchange, AsyncCallback callback, SubDeviceOperation<E, S> operation) {
         SubDeviceBodies.Read<E> body = SubDeviceBodies.read(exchange.getMessage().getBody(), operation);
+        long timeout = configuration().getRequestTimeout();
         if (body.single()) {
-            PendingSingle item = new PendingSingle(exchange, callback, body.entries().get(0));
+            E entry = body.entries().get(0);
+            ExchangeCompletion completion = ExchangeCompletion.single(exchange, callback,
+                    (ended, outcomes) -> endSingle(ended, operation, entry, outcomes.get(0)));
+            BatchItem<Object> item = new BatchItem<>(entry, completion, timeout);
             if (configuration().isBatching()) {
                 client.enqueue(operation, item);
             } else {
-                client.sendTogether(operation, List.of(item), configuration().getRequestTimeout());
+                client.sendTogether(operation, List.of(item), timeout);
             }
             return;
         }
         List<E> entries = body.entries();
         int size = operation.maxPerRequest();
-        int requests = (entries.size() + size - 1) / size;
-        ListExchange<E, S> list = new ListExchange<>(exchange, callback, operation, entries, requests,
-                configuration().isFailOnAnyDeviceFailure());
+        ExchangeCompletion completion = new ExchangeCompletion(exchange, callback,
+                GatewayClientSupport.chunkCount(entries.size(), size),
+                (ended, outcomes) -> endList(ended, operation, entries, outcomes));
         // all parts go out at once; each is answered on its own
-        for (int i = 0; i < requests; i++) {
-            int index = i;
-            List<E> chunk = entries.subList(i * size, Math.min(entries.size(), (i + 1) * size));
-            client.send(operation, chunk, configuration().getRequestTimeout(),
-                    outcome -> list.requestEnded(index, chunk, outcome));
+        GatewayClientSupport.sendInChunks(entries, size, completion,
+                (chunk, done) -> client.send(operation, chunk, timeout, done));
+    }
+
+    private static <E, S> void endSingle(Exchange exchange, SubDeviceOperation<E, S> operation, E entry,
+                                         RequestOutcome outcome) {
+        if (outcome.answered()) {
+            ExchangeResults.single(exchange, outcome,
+                    IotdaResponse.<S> of(outcome).of(operation.key(entry), operation.notReported(entry, outcome.key())),
+                    operation.label(entry));
+        } else {
+            ExchangeResults.unanswered(exchange, outcome, List.of(operation.label(entry)));
         }
+    }
+
+    /**
+     * A List exchange ends with a {@link SubDeviceOperationResult} in input order. A request that got no answer fails
+     * the exchange with its timeout or failure; the body then holds the result of the answered ones.
+     */
+    private <E, S> void endList(Exchange exchange, SubDeviceOperation<E, S> operation, List<E> entries,
+                                List<RequestOutcome> outcomes) {
+        List<List<E>> chunks = Chunks.of(entries, operation.maxPerRequest());
+        List<S> successful = new ArrayList<>();
+        List<FailedSubDevice> failed = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        String responseType = null;
+        RequestOutcome firstUnanswered = null;
+        List<String> firstUnansweredDevices = null;
+        for (int i = 0; i < outcomes.size(); i++) {
+            RequestOutcome outcome = outcomes.get(i);
+            if (outcome.key() != null) {
+                eventIds.add(outcome.key());
+            }
+            if (!outcome.answered()) {
+                if (firstUnanswered == null) {
+                    firstUnanswered = outcome;
+                    firstUnansweredDevices = chunks.get(i).stream().map(operation::label).toList();
+                }
+                continue;
+            }
+            IotdaResponse<S> response = IotdaResponse.of(outcome);
+            responseType = response.eventType();
+            for (E entry : chunks.get(i)) {
+                DeviceOutcome<S> device = response.of(operation.key(entry), operation.notReported(entry, outcome.key()));
+                if (device.succeeded()) {
+                    successful.add(device.success());
+                } else {
+                    failed.add(device.failure());
+                }
+            }
+        }
+        SubDeviceOperationResult<S> result = new SubDeviceOperationResult<>(successful, failed, eventIds);
+        Message out = exchange.getMessage();
+        out.setBody(result);
+        out.setHeader(HuaweiIotConstants.EVENT_TYPE, responseType);
+        if (firstUnanswered != null) {
+            ExchangeResults.unanswered(exchange, firstUnanswered, firstUnansweredDevices);
+        } else if (configuration().isFailOnAnyDeviceFailure() && !result.allSucceeded()) {
+            exchange.setException(new HuaweiSubDeviceOperationException(result));
+        }
+        out.setHeader(HuaweiIotConstants.EVENT_ID, String.join(",", result.eventIds()));
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getEndpoint().getComponent().acquireClient(configuration());
+        client = getEndpoint().getComponent().acquireClient(getEndpoint());
     }
 
     @Override

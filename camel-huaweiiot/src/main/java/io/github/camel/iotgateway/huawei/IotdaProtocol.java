@@ -22,7 +22,7 @@ import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
  */
 final class IotdaProtocol implements GatewayProtocol {
 
-    /** Explicit subscription gets events/down at QoS 1; the platform's implicit one is QoS 0 (protocols.md B.1). */
+    /** Explicit subscription gets events/down at QoS 1; the platform's implicit one is QoS 0 (docs/protocol-notes.md B.1). */
     static final int SUBSCRIPTION_QOS = 1;
 
     private final IotdaTopics topics;

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionListener;
 import io.github.camel.iotgateway.mqtt.GatewayException;
 import io.github.camel.iotgateway.mqtt.InboundMessage;
+import io.github.camel.iotgateway.protocol.iotda.ChildListVersion;
 import io.github.camel.iotgateway.protocol.iotda.EventIds;
 import io.github.camel.iotgateway.protocol.iotda.EventTime;
 import io.github.camel.iotgateway.protocol.iotda.EventType;
@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * While the gateway was offline it missed the platform's add/delete notices. After each reconnect this asks for them
- * again with a {@code sub_device_sync_request} carrying the last child-list version the gateway saw (protocols.md B.6,
- * B.7); the platform answers with the notices made since, which reach the {@code huaweiiot:events} route as usual.
+ * again with a {@code sub_device_sync_request} carrying the last child-list version the gateway saw (docs/protocol-notes.md
+ * B.6, B.7); the platform answers with the notices made since, which reach the {@code huaweiiot:events} route as usual.
  */
 final class SyncAfterReconnect implements GatewayConnectionListener {
 
@@ -70,9 +70,9 @@ final class SyncAfterReconnect implements GatewayConnectionListener {
             return;
         }
         for (ServiceEvent service : message.services()) {
-            JsonNode version = service.paras() == null ? null : service.paras().get("version");
-            if (version != null && version.canConvertToLong()) {
-                lastVersion.accumulateAndGet(version.asLong(), (a, b) -> a == null ? b : Math.max(a, b));
+            Long version = ChildListVersion.of(service.paras());
+            if (version != null) {
+                lastVersion.accumulateAndGet(version, (a, b) -> a == null ? b : Math.max(a, b));
             }
         }
     }

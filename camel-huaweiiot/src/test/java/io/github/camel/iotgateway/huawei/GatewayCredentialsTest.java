@@ -8,7 +8,8 @@ import java.util.List;
 import io.github.camel.iotgateway.mqtt.GatewayAuthenticationException;
 import io.github.camel.iotgateway.protocol.iotda.IotdaConnectCredentials;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.paho.PahoConfiguration;
+import io.github.camel.iotgateway.mqtt.GatewayConnectionOptions;
+import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /** The gateway's CONNECT identity is the documented one, computed by the model; the secret never shows. */
 class GatewayCredentialsTest extends HuaweiIotTestSupport {
 
-    /** Huawei's published vector (protocols.md B.2): secret 12345678 at 2025041401 UTC. */
+    /** Huawei's published vector (docs/protocol-notes.md B.2): secret 12345678 at 2025041401 UTC. */
     private static final String VENDOR_SECRET = "12345678";
     private static final String VENDOR_PASSWORD = "c75150e6cb841417396819e4d2ee4358a416344a03a083e3a8567074ddec820a";
     private static final Clock VENDOR_HOUR = Clock.fixed(Instant.parse("2025-04-14T01:37:12Z"), ZoneOffset.UTC);
@@ -36,14 +37,16 @@ class GatewayCredentialsTest extends HuaweiIotTestSupport {
         config.setGatewayDeviceSecret(VENDOR_SECRET);
         config.setUserName("ignored");
 
-        PahoConfiguration paho = HuaweiGatewayConnections.pahoConfiguration(context, config, VENDOR_HOUR);
+        GatewayConnectionOptions options = HuaweiGatewayConnections.options(context, config, VENDOR_HOUR);
 
-        assertThat(paho.getClientId()).isEqualTo(gatewayDeviceId + "_0_0_2025041401");
-        assertThat(paho.getUserName()).isEqualTo(gatewayDeviceId);
-        assertThat(paho.getPassword()).isEqualTo(VENDOR_PASSWORD);
+        assertThat(options.clientId()).isEqualTo(gatewayDeviceId + "_0_0_2025041401");
+        ConnectIdentity identity = options.identity().get();
+        assertThat(identity.userName()).isEqualTo(gatewayDeviceId);
+        assertThat(new String(identity.password())).isEqualTo(VENDOR_PASSWORD);
+        assertThat(identity.toString()).doesNotContain(VENDOR_PASSWORD);
 
         config.setCheckTimestamp(true);
-        assertThat(HuaweiGatewayConnections.pahoConfiguration(context, config, VENDOR_HOUR).getClientId())
+        assertThat(HuaweiGatewayConnections.options(context, config, VENDOR_HOUR).clientId())
                 .isEqualTo(gatewayDeviceId + "_0_1_2025041401");
     }
 

@@ -84,9 +84,7 @@ abstract class HuaweiIotTestSupport extends CamelTestSupport {
     /** The gateway's connection, as the component holds it (started by the endpoints of the test). */
     protected GatewayConnection connection() throws Exception {
         HuaweiIotComponent component = context.getComponent("huaweiiot", HuaweiIotComponent.class);
-        HuaweiGatewayClient client = component.acquireClient(component.getConfiguration());
-        component.releaseClient(client);
-        return client.connection();
+        return component.gatewayClients().get(0).connection();
     }
 
     /** Child device_ids {@code PRODUCT_ID_prefix-000} ... */

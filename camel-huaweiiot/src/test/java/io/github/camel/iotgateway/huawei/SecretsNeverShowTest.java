@@ -143,7 +143,7 @@ class SecretsNeverShowTest extends HuaweiIotTestSupport {
     void aGatewaySecretInAnEndpointUriIsMaskedInToStringAndNeverShowsInTheComponentsLogsOrAtDebugAndAbove()
             throws Exception {
         Endpoint withSecretInUri = context.getEndpoint("huaweiiot:deleteSubDevice?gatewayDeviceSecret=RAW("
-                                                       + GATEWAY_SECRET + ")&batchSize=10");
+                                                       + GATEWAY_SECRET + ")&requestTimeout=5000");
         collect(template.send(withSecretInUri, e -> e.getMessage().setBody(deviceIds("sec-uri", 1))));
 
         assertThat(failures).isEmpty();
@@ -162,7 +162,7 @@ class SecretsNeverShowTest extends HuaweiIotTestSupport {
     @Test
     void aGatewaySecretInAnEndpointUriNeverShowsEvenInCamelCoresTraceLines() throws Exception {
         Endpoint withSecretInUri = context.getEndpoint("huaweiiot:deleteSubDevice?gatewayDeviceSecret=RAW("
-                                                       + GATEWAY_SECRET + ")&batchSize=10");
+                                                       + GATEWAY_SECRET + ")&requestTimeout=5000");
         collect(template.send(withSecretInUri, e -> e.getMessage().setBody(deviceIds("sec-uri", 1))));
 
         assertNothingShows(List.of(withSecretInUri.getEndpointUri(), withSecretInUri.getEndpointKey()), List.of());

@@ -1,6 +1,5 @@
 package io.github.camel.iotgateway.mqtt;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -12,33 +11,29 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.camel.iotgateway.mqtt.client.MqttClientListener;
+import io.github.camel.iotgateway.mqtt.client.MqttGatewayClient;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.component.paho.PahoConfiguration;
-import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one MQTT connection of a gateway, shared by every endpoint that names it.
  * <p>
- * One Paho client with one clientId, as the clouds allow a device one connection, made from camel-paho's options and
- * connect-option mapping. Requests are published on the client's asynchronous side, so no request waits for another
- * to be written. Received messages are taken off Paho's callback thread at once, decoded in arrival order by a dispatcher, and completed on this connection's worker pool (notices on a lane of their own, in
- * order): Paho's single callback slot is ours alone, and no route ever runs on a Paho thread. Reconnects are ours too:
- * back-off with jitter, subscriptions restored before the connection counts as ready again, listeners told, and no
- * endless fight when another client holds the clientId.
+ * One MQTT client with one clientId, as the clouds allow a device one connection, made by the options' client
+ * factory. Requests are published without waiting, so no request waits for another to be written. Received messages
+ * are taken off the library's thread at once, decoded in arrival order by a dispatcher, and completed on this
+ * connection's worker pool (notices on a lane of their own, in order): no route ever runs on a library thread.
+ * Reconnects are ours: back-off with jitter, subscriptions restored before the connection counts as ready again,
+ * listeners told, and no endless fight when another client holds the clientId.
+ * <p>
+ * Stop: requests still waiting for a reply end with {@link GatewayNotConnectedException} on the stopping thread (the
+ * platform may or may not have acted on them), before the client disconnects; work still queued for the workers is
+ * run, not dropped. A start that fails releases every thread, pool and health check it took.
  */
 public final class GatewayConnection extends ServiceSupport {
 
@@ -48,9 +43,8 @@ public final class GatewayConnection extends ServiceSupport {
     private static final long TAKEOVER_WINDOW_MILLIS = 30_000;
 
     private final CamelContext camelContext;
-    private final PahoConfiguration configuration;
+    private final GatewayConnectionOptions options;
     private final GatewayProtocol protocol;
-    private final int workerThreads;
     private final List<GatewayConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final LongAdder published = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
@@ -61,37 +55,28 @@ public final class GatewayConnection extends ServiceSupport {
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private PendingReplies pendingReplies;
-    private GatewayMqttClient client;
-    private GatewayPahoEndpoint pahoEndpoint;
+    private MqttGatewayClient client;
     private GatewayHealthCheck healthCheck;
     private WritableHealthCheckRepository healthChecks;
     private volatile boolean ready;
     private volatile boolean everConnected;
     private volatile boolean takenOver;
 
-    /**
-     * @param configuration the camel-paho options of the connection: broker URL, clientId, credentials, socket factory,
-     *                      keep-alive, maxInflight, reconnect. Owned by this connection from now on.
-     */
-    public GatewayConnection(
-            CamelContext camelContext, PahoConfiguration configuration, GatewayProtocol protocol, int workerThreads) {
+    public GatewayConnection(CamelContext camelContext, GatewayConnectionOptions options, GatewayProtocol protocol) {
         this.camelContext = camelContext;
-        this.configuration = configuration;
+        this.options = options;
         this.protocol = protocol;
-        this.workerThreads = workerThreads;
-        this.backoff = new ReconnectBackoff(configuration.getMaxReconnectDelay());
-        this.inbound = new InboundDispatcher(protocol, configuration.getClientId());
-        // reconnects are ours: Paho's own loop cannot restore subscriptions before requests go out, back off with
-        // jitter, or stop when another client holds the clientId
-        configuration.setAutomaticReconnect(false);
+        this.backoff = new ReconnectBackoff(options.maxReconnectDelayMillis());
+        this.inbound = new InboundDispatcher(protocol, options.clientId(), options.inboundQueueSize(),
+                options.noticeQueueSize());
     }
 
     public String getClientId() {
-        return configuration.getClientId();
+        return options.clientId();
     }
 
     public String getBrokerUrl() {
-        return configuration.getBrokerUrl();
+        return options.brokerUrl();
     }
 
     /** The clientId without the signing parameters some clouds append to it (Alibaba's {@code |securemode=...|}). */
@@ -110,6 +95,11 @@ public final class GatewayConnection extends ServiceSupport {
         return pendingReplies;
     }
 
+    /** The scheduler of this connection's timeouts; batchers share it for their batch completions. */
+    public ScheduledExecutorService timer() {
+        return timer;
+    }
+
     /** Messages dropped because they were not messages of the protocol (not JSON, wrong shape, ...). */
     public long malformedMessages() {
         return inbound.malformedMessages();
@@ -118,6 +108,16 @@ public final class GatewayConnection extends ServiceSupport {
     /** Messages that answered no request and that no notice listener was there to take. */
     public long unclaimedNotices() {
         return inbound.unclaimedNotices();
+    }
+
+    /** Received messages dropped because the decoding queue or the reply workers' queue was full. */
+    public long droppedMessages() {
+        return inbound.droppedMessages();
+    }
+
+    /** Notices dropped because the events route fell {@code noticeQueueSize} notices behind. */
+    public long droppedNotices() {
+        return inbound.droppedNotices();
     }
 
     /** Messages published since start. */
@@ -135,12 +135,26 @@ public final class GatewayConnection extends ServiceSupport {
         return takenOver;
     }
 
-    public void addConnectionListener(GatewayConnectionListener listener) {
-        connectionListeners.add(listener);
+    /**
+     * Starts reconnecting again after a takeover, once the other client is gone. A route or context restart does the
+     * same (a new start begins with no takeover).
+     *
+     * @return {@code false} when the connection was not taken over
+     */
+    public boolean clearTakeover() {
+        if (!takenOver || !isRunAllowed()) {
+            return false;
+        }
+        takeover.reset();
+        backoff.reset();
+        takenOver = false;
+        LOG.info("Gateway {}: takeover cleared; reconnecting to {}", getClientId(), getBrokerUrl());
+        scheduleReconnect();
+        return true;
     }
 
-    public void removeConnectionListener(GatewayConnectionListener listener) {
-        connectionListeners.remove(listener);
+    public void addConnectionListener(GatewayConnectionListener listener) {
+        connectionListeners.add(listener);
     }
 
     /**
@@ -164,23 +178,28 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     /**
-     * Publishes a request whose reply is awaited under a fresh key from {@code keys}: the listener learns the outcome
-     * exactly once, within {@code timeoutMillis}.
+     * Publishes a request whose reply is awaited under a fresh key from {@code keys}: the handler is given its outcome
+     * within {@code timeoutMillis}, on a worker thread.
      *
      * @param  payload           builds the bytes for the key the request got
      * @return                   the key the request was registered and published under
-     * @throws GatewayException  nothing was published (not connected, publish refused); the listener is not called
+     * @throws GatewayException  nothing was published (not connected, publish refused); the handler is not called
      */
-    public String request(
-            Supplier<String> keys, Function<String, byte[]> payload, String topic,
-            int qos, long timeoutMillis, ReplyListener listener)
+    public String request(Supplier<String> keys, Function<String, byte[]> payload, String topic, int qos,
+                          long timeoutMillis, Consumer<RequestOutcome> handler)
             throws GatewayException {
         requireReady();
-        String key = pendingReplies.registerUnderFreshKey(keys, timeoutMillis, listener);
+        PendingReplies table = pendingReplies;
+        String key;
         try {
-            publish(topic, payload.apply(key), qos, failure -> pendingReplies.fail(key, failure));
+            key = table.registerUnderFreshKey(keys, timeoutMillis, handler);
+        } catch (RejectedExecutionException stopping) {
+            throw new GatewayStoppedException("Gateway " + getClientId() + " is stopping; nothing was published");
+        }
+        try {
+            publish(topic, payload.apply(key), qos, failure -> runOnWorker(() -> table.fail(key, failure)));
         } catch (GatewayException | RuntimeException e) {
-            pendingReplies.cancel(key);
+            table.cancel(key);
             throw e;
         }
         return key;
@@ -189,43 +208,18 @@ public final class GatewayConnection extends ServiceSupport {
     /**
      * Publishes one message on the shared client without waiting for it to be written.
      *
-     * @throws GatewayException when the connection is not ready or Paho refuses the message
+     * @throws GatewayException when the connection is not ready or the client refuses the message
      */
     public void publish(String topic, byte[] payload, int qos) throws GatewayException {
         publish(topic, payload, qos, failure -> LOG.debug("Gateway {} could not deliver a message to {}: {}",
                 getClientId(), topic, failure.getMessage()));
     }
 
-    /**
-     * @param lateFailure told when Paho refuses the message after accepting it (e.g. the link drops before the QoS 1
-     *                    acknowledgement); refusals it can tell at once are thrown
-     */
-    private void publish(String topic, byte[] payload, int qos, Consumer<Exception> lateFailure) throws GatewayException {
+    private void publish(String topic, byte[] payload, int qos, Consumer<Exception> lateFailure)
+            throws GatewayException {
         requireReady();
-        try {
-            client.async().publish(topic, payload, qos, false, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    // the reply, not the delivery, ends a request
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    lateFailure.accept(new GatewayPublishException("Gateway " + getClientId() + " could not deliver to "
-                                                                   + topic + ": " + failure.getMessage(),
-                            failure));
-                }
-            });
-            published.increment();
-        } catch (MqttException e) {
-            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
-                || e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST) {
-                throw new GatewayNotConnectedException("Gateway " + getClientId() + " lost its connection to "
-                                                       + getBrokerUrl() + " while publishing to " + topic, e);
-            }
-            throw new GatewayPublishException("Gateway " + getClientId() + " could not publish to " + topic + ": "
-                                              + e.getMessage(), e);
-        }
+        client.publish(topic, payload, qos, lateFailure);
+        published.increment();
     }
 
     private void requireReady() throws GatewayNotConnectedException {
@@ -234,41 +228,46 @@ public final class GatewayConnection extends ServiceSupport {
                                                 + ": another client keeps taking over its clientId");
         }
         if (!ready) {
+            if (!isRunAllowed()) {
+                throw new GatewayStoppedException("Gateway " + getClientId() + " is stopped; nothing was published");
+            }
             throw new GatewayNotConnectedException("Gateway " + getClientId() + " is not connected to " + getBrokerUrl()
-                                                   + (isStarted() ? " (reconnecting)" : " (stopped)"));
+                                                   + " (reconnecting); nothing was published");
         }
     }
 
     @Override
     protected void doStart() throws Exception {
-        ThreadPoolProfile profile = new ThreadPoolProfile("gateway-" + getClientId());
-        profile.setPoolSize(workerThreads);
-        profile.setMaxPoolSize(workerThreads);
-        // effectively unbounded (Camel turns 0 or less into a hand-over queue that rejects when all threads are busy):
-        // a full queue must neither drop a reply nor make Paho's callback thread run the work itself
-        profile.setMaxQueueSize(Integer.MAX_VALUE);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        workers = camelContext.getExecutorServiceManager().newThreadPool(this, "GatewayReplies[" + getClientId() + "]",
-                profile);
-        // one timeout task per pending request: Camel's default scheduled pool refuses tasks past 1,000 queued, which
-        // would refuse the 1,001st request in flight; 0 or less means no limit for a scheduled pool
-        ThreadPoolProfile timerProfile = new ThreadPoolProfile("gateway-timeouts-" + getClientId());
-        timerProfile.setPoolSize(1);
-        timerProfile.setMaxPoolSize(1);
-        timerProfile.setMaxQueueSize(-1);
-        timerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        timer = camelContext.getExecutorServiceManager().newScheduledThreadPool(this,
-                "GatewayTimeouts[" + getClientId() + "]", timerProfile);
-        pendingReplies = new PendingReplies(timer, workers);
-        inbound.start(camelContext.getExecutorServiceManager(), this, workers, pendingReplies);
+        takenOver = false;
+        takeover.reset();
+        backoff.reset();
+        try {
+            startResources();
+            connectAndSubscribe();
+        } catch (GatewayAuthenticationException | GatewayTlsException | InvalidGatewayOptionException refused) {
+            // retrying would not help. Camel does not stop a service whose start failed: let go of everything here
+            releaseResources();
+            throw refused;
+        } catch (GatewayNotConnectedException unreachable) {
+            // the endpoints still start: requests fail fast with GatewayNotConnectedException until the broker is there
+            LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
+                    unreachable.getMessage());
+            scheduleReconnect();
+        } catch (Exception | LinkageError e) {
+            releaseResources();
+            throw e;
+        }
+    }
 
-        PahoComponent paho = camelContext.getComponent("paho", PahoComponent.class);
-        pahoEndpoint = new GatewayPahoEndpoint("paho:gateway-" + getClientId(), protocol.subscriptions().get(0), paho,
-                configuration);
-        client = new GatewayMqttClient(getBrokerUrl(), getClientId(), pahoEndpoint.persistence());
-        // bounds the blocking calls left (connect, subscribe, disconnect); Paho's default waits forever (brokers.md G7)
-        client.setTimeToWait(TimeUnit.SECONDS.toMillis(Math.max(1, configuration.getConnectionTimeout())));
-        client.setCallback(new Callback());
+    private void startResources() throws GatewayException {
+        ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
+        workers = GatewayPools.fixed(executors, this, "GatewayReplies[" + getClientId() + "]", options.replyThreads(),
+                options.inboundQueueSize());
+        timer = GatewayPools.timer(executors, this, "GatewayTimeouts[" + getClientId() + "]");
+        pendingReplies = new PendingReplies(timer, workers);
+        inbound.start(executors, this, workers, pendingReplies);
+        client = options.clientFactory().create(options.mqtt(), getClientId());
+        client.setListener(new Listener());
         healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
@@ -276,45 +275,17 @@ public final class GatewayConnection extends ServiceSupport {
             healthCheck.setCamelContext(camelContext);
             healthChecks.addHealthCheck(healthCheck);
         }
+    }
 
-        GatewayException refused = null;
+    private void connectAndSubscribe() throws GatewayException {
+        client.connect(options.identity().get());
         try {
-            connectAndSubscribe();
-        } catch (MqttSecurityException e) {
-            refused = authenticationFailure(e);
-        } catch (MqttException e) {
-            if (e.getCause() instanceof javax.net.ssl.SSLException tls) {
-                refused = new GatewayTlsException("TLS handshake of gateway " + getClientId() + " with " + getBrokerUrl()
-                                                  + " failed: " + tls.getMessage(),
-                        e);
-            } else {
-                // the endpoints still start: requests fail fast with GatewayNotConnectedException until the broker is
-                // there
-                LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
-                        e.getMessage());
-                scheduleReconnect();
-            }
+            client.subscribe(protocol.subscriptions(), protocol.subscriptionQos());
+        } catch (GatewayException e) {
+            // connected but not subscribed: drop the link so the next attempt starts clean
+            client.disconnect(0);
+            throw e;
         }
-        if (refused != null) {
-            // Camel does not stop a service whose start failed: let go of the threads and the health check here
-            doStop();
-            throw refused;
-        }
-    }
-
-    private GatewayAuthenticationException authenticationFailure(MqttException e) {
-        return new GatewayAuthenticationException("Broker " + getBrokerUrl() + " refused the credentials of gateway "
-                                                  + getClientId() + " (reason " + e.getReasonCode() + ": "
-                                                  + e.getMessage() + ")",
-                e.getReasonCode(), e);
-    }
-
-    private void connectAndSubscribe() throws MqttException {
-        client.connect(pahoEndpoint.connectOptions());
-        List<String> topics = protocol.subscriptions();
-        int[] qos = new int[topics.size()];
-        Arrays.fill(qos, protocol.subscriptionQos());
-        client.subscribe(topics.toArray(String[]::new), qos);
         boolean reconnect = everConnected;
         everConnected = true;
         backoff.reset();
@@ -341,20 +312,16 @@ public final class GatewayConnection extends ServiceSupport {
         }
     }
 
-    private void reconnect() {
+    private synchronized void reconnect() {
         if (!isRunAllowed() || takenOver || client.isConnected()) {
             return;
         }
         try {
             connectAndSubscribe();
-        } catch (MqttSecurityException e) {
-            LOG.error("{}; not retrying", authenticationFailure(e).getMessage());
-        } catch (MqttException e) {
+        } catch (GatewayAuthenticationException e) {
+            LOG.error("{}; not retrying", e.getMessage());
+        } catch (GatewayException | RuntimeException e) {
             LOG.debug("Gateway {} still cannot reach {}: {}", getClientId(), getBrokerUrl(), e.getMessage());
-            if (client.isConnected()) {
-                // connected but the subscription failed: drop the link so the next attempt starts clean
-                disconnectQuietly();
-            }
             scheduleReconnect();
         }
     }
@@ -373,7 +340,7 @@ public final class GatewayConnection extends ServiceSupport {
             takenOver = true;
             LOG.error("Gateway {} was disconnected from {} {} times right after connecting: another client is using its"
                       + " clientId, and the platform allows one connection per device. Not reconnecting; stop the other"
-                      + " client, then restart the route.",
+                      + " client, then clear the takeover (JMX, or restart the route).",
                     getClientId(), getBrokerUrl(), TAKEOVER_DROPS);
             connectionListeners.forEach(l -> runOnWorker(l::takenOver));
             return;
@@ -383,17 +350,12 @@ public final class GatewayConnection extends ServiceSupport {
         scheduleReconnect();
     }
 
-    private void disconnectQuietly() {
-        try {
-            client.disconnectForcibly(0, 1000);
-        } catch (MqttException e) {
-            LOG.debug("Gateway {} forced disconnect: {}", getClientId(), e.getMessage());
-        }
-    }
-
     private void runOnWorker(Runnable task) {
+        ExecutorService pool = workers;
         try {
-            workers.execute(task);
+            if (pool != null) {
+                pool.execute(task);
+            }
         } catch (RejectedExecutionException stopping) {
             LOG.debug("Gateway {} is stopping; dropped a task", getClientId());
         }
@@ -402,39 +364,52 @@ public final class GatewayConnection extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         ready = false;
+        inbound.stop(camelContext.getExecutorServiceManager());
+        if (pendingReplies != null) {
+            // on this thread: the workers are about to go
+            pendingReplies.failAllNow(new GatewayNotConnectedException("Gateway " + getClientId()
+                                                                       + " stopped while waiting for the reply; the"
+                                                                       + " platform may or may not have acted on the"
+                                                                       + " request"));
+        }
+        releaseResources();
+    }
+
+    private void releaseResources() {
+        ready = false;
+        ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         if (healthChecks != null && healthCheck != null) {
             healthChecks.removeHealthCheck(healthCheck);
-        }
-        if (pendingReplies != null) {
-            pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId() + " is stopping"));
+            healthCheck = null;
         }
         if (client != null) {
-            try {
-                if (client.isConnected()) {
-                    client.disconnect(1000);
-                }
-                client.close(true);
-            } catch (MqttException e) {
-                LOG.debug("Gateway {} did not disconnect cleanly: {}", getClientId(), e.getMessage());
-            }
+            client.disconnect(1000);
+            client.close();
+            client = null;
         }
+        inbound.stop(executors);
         if (timer != null) {
-            camelContext.getExecutorServiceManager().shutdownNow(timer);
+            executors.shutdownNow(timer);
+            timer = null;
         }
-        inbound.stop(camelContext.getExecutorServiceManager());
         if (workers != null) {
-            // let the failures handed out above reach their exchanges
-            camelContext.getExecutorServiceManager().shutdownGraceful(workers, 5000);
+            // what is still queued ends exchanges (failures handed out a moment ago): run it here rather than drop it
+            List<Runnable> leftovers = executors.shutdownNow(workers);
+            workers = null;
+            leftovers.forEach(GatewayConnection::runQuietly);
         }
     }
 
-    /** Paho's only callback slot. Every method returns at once; the work happens on the workers. */
-    private final class Callback implements MqttCallbackExtended {
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            // connectAndSubscribe, on our side, knows when the subscriptions are back
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.debug("A task left at stop failed: {}", e.toString());
         }
+    }
+
+    /** The client's one listener. Every method returns at once; the work happens on the workers. */
+    private final class Listener implements MqttClientListener {
 
         @Override
         public void connectionLost(Throwable cause) {
@@ -442,13 +417,8 @@ public final class GatewayConnection extends ServiceSupport {
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            inbound.messageArrived(topic, message.getPayload());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // nothing waits on deliveries: outcomes come as replies
+        public void messageArrived(String topic, byte[] payload) {
+            inbound.messageArrived(topic, payload);
         }
     }
 }

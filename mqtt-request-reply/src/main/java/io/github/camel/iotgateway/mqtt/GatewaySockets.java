@@ -1,7 +1,5 @@
 package io.github.camel.iotgateway.mqtt;
 
-import java.util.Locale;
-
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 
@@ -15,17 +13,12 @@ public final class GatewaySockets {
     private GatewaySockets() {
     }
 
-    public static boolean isTls(String brokerUrl) {
-        String url = brokerUrl.toLowerCase(Locale.ROOT);
-        return url.startsWith("ssl://") || url.startsWith("wss://");
-    }
-
     /**
      * @param sslContextParameters the TLS settings for ssl:// URLs; {@code null} takes the JVM's default trust
      */
     public static SocketFactory socketFactory(CamelContext camelContext, String brokerUrl,
             SSLContextParameters sslContextParameters) {
-        if (!isTls(brokerUrl)) {
+        if (!BrokerUrls.isTls(brokerUrl)) {
             return new TcpNoDelaySocketFactory();
         }
         try {

@@ -13,10 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a gateway connection does with a received message. It is taken off Paho's callback thread at once; a
+ * What a gateway connection does with a received message. The MQTT library's thread only queues it and returns: a
  * dispatcher thread decodes messages one by one, in the order they arrived; answers are completed on the worker pool
  * (their order does not matter), and notices go to their listeners on a lane of their own, in order, so a slow events
  * route never holds up answers.
+ * <p>
+ * Both queues are bounded ({@code inboundQueueSize}, {@code noticeQueueSize}). The library's thread may never block
+ * or do the work itself, so a message that finds its queue full is dropped, counted and logged: a dropped answer
+ * makes its request time out, a dropped notice is lost (the platform's resync brings child-device changes back).
  */
 final class InboundDispatcher {
 
@@ -24,38 +28,51 @@ final class InboundDispatcher {
 
     private final GatewayProtocol protocol;
     private final String name;
+    private final int inboundQueueSize;
+    private final int noticeQueueSize;
     private final List<Consumer<InboundMessage>> noticeListeners = new CopyOnWriteArrayList<>();
     /** See every notice but do not take it: a notice only they see is still counted as unclaimed. */
     private final List<Consumer<InboundMessage>> noticeObservers = new CopyOnWriteArrayList<>();
     private final LongAdder malformedMessages = new LongAdder();
     private final LongAdder unclaimedNotices = new LongAdder();
+    private final LongAdder droppedMessages = new LongAdder();
+    private final LongAdder droppedNotices = new LongAdder();
     private ExecutorService dispatcher;
     private ExecutorService noticeLane;
     private Executor workers;
     private PendingReplies pendingReplies;
 
-    InboundDispatcher(GatewayProtocol protocol, String name) {
+    InboundDispatcher(GatewayProtocol protocol, String name, int inboundQueueSize, int noticeQueueSize) {
         this.protocol = protocol;
         this.name = name;
+        this.inboundQueueSize = inboundQueueSize;
+        this.noticeQueueSize = noticeQueueSize;
     }
 
     void start(ExecutorServiceManager executors, Object owner, Executor workers, PendingReplies pendingReplies) {
         this.workers = workers;
         this.pendingReplies = pendingReplies;
-        dispatcher = executors.newSingleThreadExecutor(owner, "GatewayInbound[" + name + "]");
-        noticeLane = executors.newSingleThreadExecutor(owner, "GatewayNotices[" + name + "]");
+        dispatcher = GatewayPools.fixed(executors, owner, "GatewayInbound[" + name + "]", 1, inboundQueueSize);
+        noticeLane = GatewayPools.fixed(executors, owner, "GatewayNotices[" + name + "]", 1, noticeQueueSize);
     }
 
     void stop(ExecutorServiceManager executors) {
         if (dispatcher != null) {
             executors.shutdownNow(dispatcher);
             executors.shutdownNow(noticeLane);
+            dispatcher = null;
+            noticeLane = null;
         }
     }
 
-    /** Called on Paho's callback thread: returns at once. */
+    /** Called on the MQTT library's thread: queues the message and returns at once. */
     void messageArrived(String topic, byte[] payload) {
-        execute(dispatcher, () -> dispatch(topic, payload));
+        ExecutorService lane = dispatcher;
+        if (lane == null || !offer(lane, () -> dispatch(topic, payload))) {
+            droppedMessages.increment();
+            LOG.warn("Gateway {} dropped a message on {}: {} messages are already waiting to be decoded", name, topic,
+                    inboundQueueSize);
+        }
     }
 
     void addNoticeListener(Consumer<InboundMessage> listener) {
@@ -78,6 +95,16 @@ final class InboundDispatcher {
         return unclaimedNotices.sum();
     }
 
+    /** Messages dropped because the decoding queue was full. */
+    long droppedMessages() {
+        return droppedMessages.sum();
+    }
+
+    /** Notices dropped because the notice lane's queue was full. */
+    long droppedNotices() {
+        return droppedNotices.sum();
+    }
+
     private void dispatch(String topic, byte[] payload) {
         List<InboundMessage> messages;
         try {
@@ -94,31 +121,65 @@ final class InboundDispatcher {
         }
         for (InboundMessage message : messages) {
             if (message.correlationKey() != null) {
-                execute(workers, () -> {
-                    if (!pendingReplies.complete(message)) {
-                        LOG.debug("Gateway {} dropped a reply nobody waits for: {} on {}", name,
-                                message.correlationKey(), topic);
-                    }
-                });
+                if (!offer(workers, () -> completeReply(message))) {
+                    droppedMessages.increment();
+                    LOG.warn("Gateway {} dropped reply {}: the reply workers' queue is full", name,
+                            message.correlationKey());
+                }
             } else {
-                if (noticeListeners.isEmpty()) {
-                    unclaimedNotices.increment();
-                }
-                if (!noticeListeners.isEmpty() || !noticeObservers.isEmpty()) {
-                    execute(noticeLane, () -> {
-                        noticeObservers.forEach(observer -> observer.accept(message));
-                        noticeListeners.forEach(listener -> listener.accept(message));
-                    });
-                }
+                notice(message);
             }
         }
     }
 
-    private void execute(Executor executor, Runnable task) {
+    private void completeReply(InboundMessage message) {
+        if (!pendingReplies.complete(message)) {
+            LOG.debug("Gateway {} dropped a reply nobody waits for: {} on {}", name, message.correlationKey(),
+                    message.topic());
+        }
+    }
+
+    private void notice(InboundMessage message) {
+        if (noticeListeners.isEmpty()) {
+            unclaimedNotices.increment();
+        }
+        if (noticeListeners.isEmpty() && noticeObservers.isEmpty()) {
+            return;
+        }
+        if (!offer(noticeLane, () -> deliver(message))) {
+            droppedNotices.increment();
+            LOG.warn("Gateway {} dropped a notice on {}: {} notices are already waiting for the events route", name,
+                    message.topic(), noticeQueueSize);
+        }
+    }
+
+    private void deliver(InboundMessage message) {
+        for (Consumer<InboundMessage> observer : noticeObservers) {
+            runGuarded(observer, message);
+        }
+        for (Consumer<InboundMessage> listener : noticeListeners) {
+            runGuarded(listener, message);
+        }
+    }
+
+    private void runGuarded(Consumer<InboundMessage> listener, InboundMessage message) {
+        try {
+            listener.accept(message);
+        } catch (RuntimeException e) {
+            // one failing listener must not take the lane's thread or the other listeners with it
+            LOG.warn("Gateway {}: a notice listener failed on {}: {}", name, message.topic(), e.toString());
+        }
+    }
+
+    private static boolean offer(Executor executor, Runnable task) {
+        if (executor == null) {
+            return false;
+        }
         try {
             executor.execute(task);
-        } catch (RejectedExecutionException stopping) {
-            LOG.debug("Gateway {} is stopping; dropped a received message", name);
+            return true;
+        } catch (RejectedExecutionException full) {
+            return false;
         }
     }
 }

@@ -10,17 +10,27 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The correlation table of one gateway connection: requests waiting for their reply, keyed by the protocol's
- * correlation key. A key is refused while it is pending; a reply removes its entry; a timeout removes it too. Whichever
- * of reply, timeout or failure comes first wins, through a per-entry guard, so a reply racing its timeout completes the
- * request once. Replies are handed over on the calling thread, which must be a worker (never a Paho thread); timeouts
- * and failures are handed to the worker executor, so a slow route never holds up the timer.
+ * The correlation table of one gateway connection (camel-netty's {@code TimeoutCorrelationManagerSupport}): requests
+ * waiting for their reply, keyed by the protocol's correlation key. A key is refused while it is pending; a reply
+ * removes its entry; a timeout removes it too. Whichever of reply, timeout or failure comes first wins, through a
+ * per-entry guard, so each request has one outcome. Replies are handed over on the calling thread, which is a worker
+ * (never an MQTT library thread); timeouts and failures are handed to the worker executor, so a slow route never
+ * holds up the timer.
+ * <p>
+ * The outcome goes to the request's handler once. A handler that throws while taking a reply is handed the failure as
+ * a second outcome: the exchanges it carries end through {@link ExchangeCompletion}, which ignores whatever already
+ * ended, so none is left without an end and none ends twice.
  */
 public final class PendingReplies {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PendingReplies.class);
     private static final int MAX_KEY_ATTEMPTS = 1000;
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -30,6 +40,7 @@ public final class PendingReplies {
     private final LongAdder repliesMatched = new LongAdder();
     private final LongAdder repliesUnmatched = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
+    private final LongAdder handlerFailures = new LongAdder();
 
     public PendingReplies(ScheduledExecutorService timer, Executor workers) {
         this.timer = timer;
@@ -40,9 +51,10 @@ public final class PendingReplies {
      * Waits for the reply to {@code key} for at most {@code timeoutMillis}.
      *
      * @return {@code false}, registering nothing, when the key is already pending: the caller takes another key
+     * @throws RejectedExecutionException when the timeout cannot be scheduled (stopping); nothing is registered
      */
-    public boolean register(String key, long timeoutMillis, ReplyListener listener) {
-        Pending entry = new Pending(listener);
+    public boolean register(String key, long timeoutMillis, Consumer<RequestOutcome> handler) {
+        Pending entry = new Pending(handler);
         if (pending.putIfAbsent(key, entry) != null) {
             return false;
         }
@@ -62,10 +74,10 @@ public final class PendingReplies {
      *
      * @return the key the request was registered under
      */
-    public String registerUnderFreshKey(Supplier<String> keys, long timeoutMillis, ReplyListener listener) {
+    public String registerUnderFreshKey(Supplier<String> keys, long timeoutMillis, Consumer<RequestOutcome> handler) {
         for (int attempt = 0; attempt < MAX_KEY_ATTEMPTS; attempt++) {
             String key = keys.get();
-            if (register(key, timeoutMillis, listener)) {
+            if (register(key, timeoutMillis, handler)) {
                 return key;
             }
         }
@@ -84,18 +96,12 @@ public final class PendingReplies {
             return false;
         }
         repliesMatched.increment();
-        try {
-            entry.listener.onReply(reply);
-        } catch (RuntimeException | LinkageError e) {
-            // the request was claimed and its timer stopped: a listener that throws must not leave it without an end
-            entry.listener.onFailure(reply.correlationKey(), e instanceof Exception ex ? ex
-                    : new IllegalStateException("handling the reply failed: " + e, e));
-        }
+        entry.end(RequestOutcome.replied(reply));
         return true;
     }
 
     /**
-     * Forgets a pending request without telling its listener, for a caller that reports the failure itself (its
+     * Forgets a pending request without telling its handler, for a caller that reports the failure itself (its
      * publish was refused).
      *
      * @return {@code false} when the request had already ended
@@ -109,19 +115,25 @@ public final class PendingReplies {
     public void fail(String key, Exception cause) {
         Pending entry = pending.remove(key);
         if (entry != null && entry.claim()) {
-            hand(() -> entry.listener.onFailure(key, cause));
+            hand(() -> entry.end(RequestOutcome.failed(key, cause)));
         }
     }
 
-    /** Ends every pending request with a failure: the connection is going away. */
+    /** Ends every pending request with a failure, on the workers: the connection was lost. */
     public void failAll(Exception cause) {
         for (String key : new ArrayList<>(pending.keySet())) {
             fail(key, cause);
         }
     }
 
-    public boolean isPending(String key) {
-        return pending.containsKey(key);
+    /** Ends every pending request with a failure on the calling thread: the connection is stopping. */
+    public void failAllNow(Exception cause) {
+        for (String key : new ArrayList<>(pending.keySet())) {
+            Pending entry = pending.remove(key);
+            if (entry != null && entry.claim()) {
+                entry.end(RequestOutcome.failed(key, cause));
+            }
+        }
     }
 
     public int size() {
@@ -141,15 +153,20 @@ public final class PendingReplies {
         return timeouts.sum();
     }
 
+    /** Handlers that threw while taking an outcome (their exchanges were then failed). */
+    public long handlerFailures() {
+        return handlerFailures.sum();
+    }
+
     private void expire(String key, Pending entry, long timeoutMillis) {
         // remove(key, entry): a newer request may have reused the key after this one ended
         if (pending.remove(key, entry) && entry.claim()) {
             timeouts.increment();
-            hand(() -> entry.listener.onTimeout(key, timeoutMillis));
+            hand(() -> entry.end(RequestOutcome.timedOut(key, timeoutMillis)));
         }
     }
 
-    /** Runs a listener on a worker; should the workers refuse (shutting down), here, for a request must not go silent. */
+    /** Runs a handler on a worker; should the workers refuse (stopping), here, for a request must not go silent. */
     private void hand(Runnable ending) {
         try {
             workers.execute(ending);
@@ -158,13 +175,13 @@ public final class PendingReplies {
         }
     }
 
-    private static final class Pending {
-        private final ReplyListener listener;
+    private final class Pending {
+        private final Consumer<RequestOutcome> handler;
         private final AtomicBoolean ended = new AtomicBoolean();
         private volatile ScheduledFuture<?> timeout;
 
-        private Pending(ReplyListener listener) {
-            this.listener = listener;
+        private Pending(Consumer<RequestOutcome> handler) {
+            this.handler = handler;
         }
 
         /** True for the one caller that ends this request; also stops its timer. */
@@ -177,6 +194,22 @@ public final class PendingReplies {
                 t.cancel(false);
             }
             return true;
+        }
+
+        private void end(RequestOutcome outcome) {
+            try {
+                handler.accept(outcome);
+            } catch (RuntimeException | LinkageError e) {
+                handlerFailures.increment();
+                LOG.warn("Taking the outcome of request {} failed; its exchanges fail with that: {}", outcome.key(),
+                        e.toString());
+                try {
+                    handler.accept(RequestOutcome.failed(outcome.key(),
+                            e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e)));
+                } catch (RuntimeException | LinkageError again) {
+                    LOG.error("Failing request {} failed too", outcome.key(), again);
+                }
+            }
         }
     }
 }

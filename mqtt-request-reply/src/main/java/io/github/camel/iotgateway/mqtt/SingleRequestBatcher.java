@@ -1,7 +1,8 @@
 package io.github.camel.iotgateway.mqtt;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
@@ -17,26 +18,47 @@ import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
 /**
  * Gathers single-device requests into batches with Camel's Aggregator EIP: a batch is handed on when it holds
- * {@code batchSize} items, or when no item has joined it for {@code batchTimeoutMillis}.
+ * {@code batchSize} items, or when no item has joined it for {@code batchTimeoutMillis}. Items with different
+ * timeouts go in different batches, so each exchange waits for its reply exactly as long as its endpoint says.
  * <p>
  * The Aggregator completes each exchange it is given at once, so callers do not give it their own exchange: each item
- * is carried by a throw-away exchange, and the caller's exchange and callback stay inside the item until the batch's
- * reply ends them. Every item offered reaches exactly one batch, also when the batcher stops (the open batch is handed
- * on, not dropped).
+ * is carried by a throw-away exchange, and the caller's exchange stays inside the item until the batch's reply ends it.
+ * <p>
+ * Stop semantics, every item ends exactly once:
+ * <ul>
+ * <li>{@link #flush()} (the CamelContext begins to stop) hands every open batch on at once, to be published;</li>
+ * <li>{@link #stop()} ends the items still in an open batch with {@link GatewayStoppedException}: nothing of them is
+ * published;</li>
+ * <li>an item offered while the CamelContext is stopping goes on at once, alone; one offered after stop fails;</li>
+ * <li>a batch handler that throws fails every item of its batch with that exception.</li>
+ * </ul>
  *
- * @param <T> the item: a request together with whatever completes its caller
+ * @param <R> what the protocol puts on the wire for one device
  */
-public final class SingleRequestBatcher<T> extends ServiceSupport {
+public final class SingleRequestBatcher<R> extends ServiceSupport {
+
+    /** Publishes one batch; each item's exchange then ends through its completion. */
+    @FunctionalInterface
+    public interface BatchSender<R> {
+        void send(List<BatchItem<R>> batch, long timeoutMillis);
+    }
 
     private final CamelContext camelContext;
     private final String name;
     private final int batchSize;
     private final long batchTimeoutMillis;
-    private final Consumer<List<T>> batchHandler;
+    private final BatchSender<R> sender;
+    private final Supplier<ScheduledExecutorService> timeoutChecker;
+    private volatile boolean draining;
     private AggregateProcessor aggregator;
 
-    public SingleRequestBatcher(
-            CamelContext camelContext, String name, int batchSize, long batchTimeoutMillis, Consumer<List<T>> batchHandler) {
+    /**
+     * @param timeoutChecker gives, at start, the scheduler of batch completions, shared with the gateway's request
+     *                       timeouts (the Aggregator would otherwise start a thread of its own per batcher); may
+     *                       give {@code null} for the Aggregator's own
+     */
+    public SingleRequestBatcher(CamelContext camelContext, String name, int batchSize, long batchTimeoutMillis,
+                                Supplier<ScheduledExecutorService> timeoutChecker, BatchSender<R> sender) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
@@ -47,37 +69,50 @@ public final class SingleRequestBatcher<T> extends ServiceSupport {
         this.name = name;
         this.batchSize = batchSize;
         this.batchTimeoutMillis = batchTimeoutMillis;
-        this.batchHandler = batchHandler;
+        this.timeoutChecker = timeoutChecker;
+        this.sender = sender;
     }
 
     /**
-     * Adds an item to the open batch; may hand the batch on, on this thread, when it is full.
-     *
-     * @throws IllegalStateException when the batcher is not running or the aggregator refused the item
+     * Adds an item to the open batch of its timeout; may hand the batch on, on this thread, when it is full. Never
+     * throws: an item that cannot join a batch ends at once with the reason.
      */
-    public void offer(T item) {
-        if (!isRunAllowed()) {
-            throw new IllegalStateException("batcher " + name + " is not running");
+    public void offer(BatchItem<R> item) {
+        if (!isRunAllowed() || draining) {
+            item.fail(new GatewayStoppedException("batcher " + name + " is stopped; nothing was published"));
+            return;
+        }
+        if (camelContext.isStopping()) {
+            // the open batches were flushed when the stop began: do not start a new one that waits for batchTimeout
+            sendBatch(List.of(item));
+            return;
         }
         Exchange carrier = new DefaultExchange(camelContext);
         carrier.getIn().setBody(item);
         aggregator.process(carrier, doneSync -> {
         });
         if (carrier.getException() != null) {
-            throw new IllegalStateException("batcher " + name + " refused an item: " + carrier.getException().getMessage(),
-                    carrier.getException());
+            item.fail(carrier.getException());
+        }
+    }
+
+    /** Hands every open batch on now, to be published. */
+    public void flush() {
+        if (aggregator != null && isStarted()) {
+            aggregator.forceCompletionOfAllGroups();
         }
     }
 
     @Override
     protected void doStart() throws Exception {
+        draining = false;
         aggregator = new AggregateProcessor(camelContext,
                 new BatchOutput(),
                 new ExpressionAdapter() {
                     @Override
                     public Object evaluate(Exchange exchange) {
-                        // one open batch per batcher: the batcher itself is per gateway and operation
-                        return name;
+                        // one open batch per timeout: the batcher itself is per gateway and operation
+                        return String.valueOf(exchange.getIn().getBody(BatchItem.class).timeoutMillis());
                     }
                 },
                 new GroupedBodyAggregationStrategy(),
@@ -87,14 +122,42 @@ public final class SingleRequestBatcher<T> extends ServiceSupport {
         aggregator.setCompletionTimeout(batchTimeoutMillis);
         // the checker's default period is 1 s, which would stretch a short batchTimeout
         aggregator.setCompletionTimeoutCheckerInterval(Math.max(1, Math.min(1000, batchTimeoutMillis / 4)));
-        aggregator.setForceCompletionOnStop(true);
+        ScheduledExecutorService checker = timeoutChecker == null ? null : timeoutChecker.get();
+        if (checker != null) {
+            aggregator.setTimeoutCheckerExecutorService(checker);
+        }
         aggregator.setId("batcher-" + name);
         ServiceHelper.startService(aggregator);
     }
 
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopService(aggregator);
+        // Camel force-completes open groups in prepareShutdown, which it calls on route processors only, never on
+        // ours: end what is still open here, before anything of it is published
+        draining = true;
+        try {
+            if (aggregator != null) {
+                aggregator.forceCompletionOfAllGroups();
+            }
+        } finally {
+            ServiceHelper.stopService(aggregator);
+        }
+    }
+
+    private void sendBatch(List<BatchItem<R>> batch) {
+        if (draining) {
+            GatewayStoppedException stopped = new GatewayStoppedException("batcher " + name
+                                                                          + " stopped before the batch was sent;"
+                                                                          + " nothing was published");
+            batch.forEach(item -> item.fail(stopped));
+            return;
+        }
+        try {
+            sender.send(batch, batch.get(0).timeoutMillis());
+        } catch (RuntimeException | LinkageError e) {
+            Exception cause = e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e);
+            batch.forEach(item -> item.fail(cause));
+        }
     }
 
     /** Receives the aggregated exchange, whose body the grouping strategy made a List of the items. */
@@ -102,11 +165,7 @@ public final class SingleRequestBatcher<T> extends ServiceSupport {
         @Override
         @SuppressWarnings("unchecked")
         public boolean process(Exchange exchange, AsyncCallback callback) {
-            try {
-                batchHandler.accept((List<T>) exchange.getIn().getBody(List.class));
-            } catch (RuntimeException e) {
-                exchange.setException(e);
-            }
+            sendBatch((List<BatchItem<R>>) exchange.getIn().getBody(List.class));
             callback.done(true);
             return true;
         }

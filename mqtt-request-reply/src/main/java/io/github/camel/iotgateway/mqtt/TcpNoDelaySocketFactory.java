@@ -8,7 +8,7 @@ import javax.net.SocketFactory;
 
 /**
  * Plain TCP sockets with Nagle's algorithm off. Paho never sets TCP_NODELAY, so a QoS 1 PUBACK followed by the next
- * PUBLISH on one connection waits for the delayed ACK: 88 ms a round trip instead of 0.3 ms (brokers.md G1). Paho calls
+ * PUBLISH on one connection waits for the delayed ACK: 88 ms a round trip instead of 0.3 ms (docs/broker-notes.md G1). Paho calls
  * the no-argument {@link #createSocket()} and connects the socket itself.
  */
 public final class TcpNoDelaySocketFactory extends SocketFactory {

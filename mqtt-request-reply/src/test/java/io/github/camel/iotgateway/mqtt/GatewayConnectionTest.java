@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
+import io.github.camel.iotgateway.mqtt.client.MqttClientSettings;
+import io.github.camel.iotgateway.mqtt.client.PahoClientFactory;
 import io.github.camel.iotgateway.simulator.EmbeddedMqttBroker;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.paho.PahoConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.service.ServiceHelper;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -75,14 +77,12 @@ class GatewayConnectionTest {
     }
 
     private GatewayConnection connection(String brokerUrl) {
-        PahoConfiguration paho = new PahoConfiguration();
-        paho.setBrokerUrl(brokerUrl);
-        paho.setClientId("gw-under-test");
-        paho.setSocketFactory(new TcpNoDelaySocketFactory());
-        paho.setMaxInflight(1000);
-        paho.setMaxReconnectDelay(500);
-        paho.setConnectionTimeout(2);
-        return new GatewayConnection(camel, paho, ECHO, 2);
+        // keep-alive 60 s (Paho's default, which the old PahoConfiguration left as it was); no credentials
+        MqttClientSettings mqtt = new MqttClientSettings(brokerUrl, new TcpNoDelaySocketFactory(), 60, 2, 1000);
+        GatewayConnectionOptions options = new GatewayConnectionOptions(mqtt, "gw-under-test",
+                () -> new ConnectIdentity(null, null), new PahoClientFactory(), 500, 2,
+                GatewayConnectionOptions.DEFAULT_INBOUND_QUEUE_SIZE, GatewayConnectionOptions.DEFAULT_NOTICE_QUEUE_SIZE);
+        return new GatewayConnection(camel, options, ECHO);
     }
 
     private void startResponder() throws Exception {
@@ -123,21 +123,15 @@ class GatewayConnectionTest {
 
     private CompletableFuture<InboundMessage> ask(GatewayConnection connection, String key, long timeout) throws Exception {
         CompletableFuture<InboundMessage> result = new CompletableFuture<>();
-        connection.request(() -> key, k -> k.getBytes(StandardCharsets.UTF_8), REQUEST, 0, timeout, new ReplyListener() {
-            @Override
-            public void onReply(InboundMessage reply) {
+        connection.request(() -> key, k -> k.getBytes(StandardCharsets.UTF_8), REQUEST, 0, timeout, outcome -> {
+            if (outcome.answered()) {
+                InboundMessage reply = outcome.reply();
                 replyThreads.put(reply.correlationKey(), Thread.currentThread().getName());
                 result.complete(reply);
-            }
-
-            @Override
-            public void onTimeout(String k, long timeoutMillis) {
-                result.completeExceptionally(new java.util.concurrent.TimeoutException(k));
-            }
-
-            @Override
-            public void onFailure(String k, Exception cause) {
-                result.completeExceptionally(cause);
+            } else if (outcome.isTimeout()) {
+                result.completeExceptionally(new java.util.concurrent.TimeoutException(outcome.key()));
+            } else {
+                result.completeExceptionally(outcome.failure());
             }
         });
         return result;
@@ -317,18 +311,7 @@ class GatewayConnectionTest {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         for (int i = 0; i < 10_000; i++) {
             connection.request(() -> "p" + next.getAndIncrement(), k -> k.getBytes(StandardCharsets.UTF_8), REQUEST, 0,
-                    60_000, new ReplyListener() {
-                        @Override
-                        public void onReply(InboundMessage reply) {
-                        }
-
-                        @Override
-                        public void onTimeout(String key, long timeoutMillis) {
-                        }
-
-                        @Override
-                        public void onFailure(String key, Exception cause) {
-                        }
+                    60_000, outcome -> {
                     });
         }
         assertThat(connection.pendingReplies().size()).isEqualTo(10_000);

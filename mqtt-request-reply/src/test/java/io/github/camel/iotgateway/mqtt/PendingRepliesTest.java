@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,24 +66,10 @@ class PendingRepliesTest {
             String key = Integer.toString(i);
             AtomicInteger count = new AtomicInteger();
             endings.put(key, count);
-            pending.register(key, 1 + i % 3, new ReplyListener() {
-                @Override
-                public void onReply(InboundMessage reply) {
-                    count.incrementAndGet();
-                    allEnded.countDown();
-                }
-
-                @Override
-                public void onTimeout(String k, long timeoutMillis) {
-                    count.incrementAndGet();
-                    allEnded.countDown();
-                }
-
-                @Override
-                public void onFailure(String k, Exception cause) {
-                    count.incrementAndGet();
-                    allEnded.countDown();
-                }
+            // every outcome, whether reply, timeout or failure, counts as an ending
+            pending.register(key, 1 + i % 3, outcome -> {
+                count.incrementAndGet();
+                allEnded.countDown();
             });
         }
         // two repliers per key, racing each other and the 1-3 ms timeouts
@@ -127,47 +114,43 @@ class PendingRepliesTest {
     }
 
     @Test
-    void aListenerThatThrowsOnTheReplyStillEndsItsRequest() {
+    void aHandlerThatThrowsOnTheReplyStillEndsItsRequest() {
         java.util.List<String> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
-        pending.register("t", 10_000, new ReplyListener() {
-            @Override
-            public void onReply(InboundMessage reply) {
-                throw new IllegalStateException("boom");
-            }
-
-            @Override
-            public void onTimeout(String key, long timeoutMillis) {
+        java.util.List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        IllegalStateException boom = new IllegalStateException("boom");
+        pending.register("t", 10_000, outcome -> {
+            if (outcome.answered()) {
+                ends.add("reply " + outcome.body());
+                throw boom;
+            } else if (outcome.isTimeout()) {
                 ends.add("timeout");
-            }
-
-            @Override
-            public void onFailure(String key, Exception cause) {
-                ends.add("failure " + cause.getMessage());
+            } else {
+                failures.add(outcome.failure());
+                ends.add("failure " + outcome.key() + " " + outcome.failure().getMessage());
             }
         });
-        pending.complete(new InboundMessage("t", "t", "r"));
-        assertThat(ends).containsExactly("failure boom");
+        assertThat(pending.complete(new InboundMessage("t", "t", "r"))).isTrue();
+        // the reply first; the handler threw, so it is handed a second, failed outcome carrying what it threw
+        assertThat(ends).containsExactly("reply r", "failure t boom");
+        assertThat(failures).singleElement().isSameAs(boom);
+        assertThat(pending.handlerFailures()).isEqualTo(1);
+        assertThat(pending.repliesMatched()).isEqualTo(1);
+        assertThat(pending.size()).isZero();
     }
 
-    private static final class Recorder implements ReplyListener {
+    private static final class Recorder implements Consumer<RequestOutcome> {
         private final List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final CountDownLatch ended = new CountDownLatch(1);
 
         @Override
-        public void onReply(InboundMessage reply) {
-            outcomes.add("reply " + reply.body());
-            ended.countDown();
-        }
-
-        @Override
-        public void onTimeout(String key, long timeoutMillis) {
-            outcomes.add("timeout " + key);
-            ended.countDown();
-        }
-
-        @Override
-        public void onFailure(String key, Exception cause) {
-            outcomes.add("failure " + key + " " + cause.getMessage());
+        public void accept(RequestOutcome outcome) {
+            if (outcome.answered()) {
+                outcomes.add("reply " + outcome.body());
+            } else if (outcome.isTimeout()) {
+                outcomes.add("timeout " + outcome.key());
+            } else {
+                outcomes.add("failure " + outcome.key() + " " + outcome.failure().getMessage());
+            }
             ended.countDown();
         }
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules the Alibaba platform applies to the params of the four session operations (protocols.md A.3,
+ * The rules the Alibaba platform applies to the params of the four session operations (docs/protocol-notes.md A.3,
  * alink-subdevice-offline.txt). A batch is all-or-nothing: if any entry fails, the reply carries the first failure's
  * code and message, {@code data} lists the failing entries, and no session changes.
  */

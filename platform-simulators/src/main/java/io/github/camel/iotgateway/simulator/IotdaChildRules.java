@@ -23,7 +23,7 @@ import static io.github.camel.iotgateway.simulator.IotdaSimulatorCodes.DEVICE_NO
 import static io.github.camel.iotgateway.simulator.IotdaSimulatorCodes.INVALID_PARAMETER;
 
 /**
- * The rules the IoTDA platform applies to the three child-device requests (protocols.md B.3–B.5). Results are per
+ * The rules the IoTDA platform applies to the three child-device requests (docs/protocol-notes.md B.3–B.5). Results are per
  * device, so one request may partly succeed. A request over its count limit, or without its list, is rejected whole:
  * every device it names is failed and nothing changes. Breaking a documented rule (a limit, a mandatory field, a bad
  * value) is a violation; a device that is unknown or already exists is an ordinary result.

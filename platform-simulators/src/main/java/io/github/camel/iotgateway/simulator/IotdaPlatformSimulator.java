@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Plays Huawei Cloud IoTDA for one gateway's child devices: it subscribes to {@code $oc/devices/{gw}/sys/events/up},
  * checks add_sub_device_request, delete_sub_device_request and sub_device_update_status the way the platform does
- * (protocols.md B.3–B.5) and answers each on {@code …/sys/events/down} with {@code object_device_id} = the gateway,
+ * (docs/protocol-notes.md B.3–B.5) and answers each on {@code …/sys/events/down} with {@code object_device_id} = the gateway,
  * the same {@code event_id} and the {@code _response} event type. Results are per device:
  * <ul>
  * <li>delete: 1 to 50 device_id strings; a known child is deleted, an unknown one fails with

@@ -2,7 +2,7 @@ package io.github.camel.iotgateway.simulator;
 
 /**
  * The {@code error_code}s the IoTDA simulator puts in {@code failed_devices}. Huawei does not enumerate the codes of
- * the MQTT child-device events (protocols.md B.7, its example says {@code "XXX"}); these follow the
+ * the MQTT child-device events (docs/protocol-notes.md B.7, its example says {@code "XXX"}); these follow the
  * {@code IOTDA.nnnnnn} style of the IoTDA REST API but are this simulator's choice. A client must treat
  * {@code error_code} as opaque text and must not depend on these values.
  */

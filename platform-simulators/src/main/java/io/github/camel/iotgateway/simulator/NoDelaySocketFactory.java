@@ -10,7 +10,7 @@ import java.net.SocketException;
 /**
  * Plain TCP sockets with TCP_NODELAY on. Paho 1.2.5 never sets it, and a connection that writes a PUBACK and a PUBLISH
  * back to back then waits for Nagle plus the peer's delayed ACK: about 40 ms per hop, 11 round trips a second
- * (brokers.md §7.2). Paho calls the no-argument {@link #createSocket()} and connects the socket itself.
+ * (docs/broker-notes.md §7.2). Paho calls the no-argument {@link #createSocket()} and connects the socket itself.
  */
 public final class NoDelaySocketFactory extends SocketFactory {
 

@@ -91,7 +91,7 @@ class AlinkPlatformSimulatorTest {
     @Test
     void loginAcceptsTheDocumentedExampleSignInLowercaseHexToo() throws Exception {
         platform.registerSubDevice(SUB_PK, "sensor-01", "subSecretExample0001");
-        // protocols.md A.8: clientId a1SubPk0001&sensor-01, timestamp 1700000000000, hmacSha256
+        // docs/protocol-notes.md A.8: clientId a1SubPk0001&sensor-01, timestamp 1700000000000, hmacSha256
         LoginParams documented = new LoginParams(SUB_PK, "sensor-01", "a1SubPk0001&sensor-01", "1700000000000",
                 SignMethod.HMAC_SHA256, "7e564ae305d952c50cf90bbcadc3d0c816a73928ac29d7445207e86b897a5971", "true");
 

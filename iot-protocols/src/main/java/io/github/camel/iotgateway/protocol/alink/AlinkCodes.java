@@ -2,7 +2,7 @@ package io.github.camel.iotgateway.protocol.alink;
 
 import java.util.Map;
 
-/** Result codes of the session topics (protocols.md A.3.4, A.6). */
+/** Result codes of the session topics (docs/protocol-notes.md A.3.4, A.6). */
 public final class AlinkCodes {
 
     public static final int SUCCESS = 200;

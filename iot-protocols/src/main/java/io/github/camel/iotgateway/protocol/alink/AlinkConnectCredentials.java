@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The MQTT CONNECT identity of an Alibaba device (protocols.md A.2): clientId
+ * The MQTT CONNECT identity of an Alibaba device (docs/protocol-notes.md A.2): clientId
  * {@code pk.dn|securemode=2,signmethod=hmacsha256,timestamp=ms|}, username {@code dn&pk}, password the uppercase hex
  * HMAC-SHA256 of {@code clientId<pk.dn>deviceName<dn>productKey<pk>timestamp<ms>} keyed by the device secret.
  */

@@ -1,6 +1,6 @@
 package io.github.camel.iotgateway.protocol.alink;
 
-/** Numbers the platform enforces on session messages (protocols.md A.3). */
+/** Numbers the platform enforces on session messages (docs/protocol-notes.md A.3). */
 public final class AlinkLimits {
 
     /** Sub-devices in one batch_login / batch_logout. */

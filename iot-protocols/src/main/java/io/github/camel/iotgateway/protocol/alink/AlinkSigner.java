@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Alink signing formula (protocols.md A.2, A.3.5): every submitted parameter except sign, signMethod and
+ * The Alink signing formula (docs/protocol-notes.md A.2, A.3.5): every submitted parameter except sign, signMethod and
  * cleanSession, sorted by name, concatenated as name followed by value, HMAC'd with the device secret, uppercase hex.
  */
 public final class AlinkSigner {

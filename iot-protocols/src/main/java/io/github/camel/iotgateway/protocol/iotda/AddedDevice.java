@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A child device as the platform describes it: an entry of add_sub_device_response's {@code successful_devices} and
- * of add_sub_device_notify's {@code devices} (protocols.md B.3, B.6). parent_device_id, node_id and device_id are
+ * of add_sub_device_notify's {@code devices} (docs/protocol-notes.md B.3, B.6). parent_device_id, node_id and device_id are
  * mandatory; {@code status} is ONLINE, OFFLINE or INACTIVE.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A child device to add, one entry of an add_sub_device_request's {@code paras.devices} (protocols.md B.3).
+ * A child device to add, one entry of an add_sub_device_request's {@code paras.devices} (docs/protocol-notes.md B.3).
  *
  * @param nodeId         mandatory: the device's own identifier (IMEI, MAC, serial number)
  * @param productId      mandatory: the product (model) id from the console

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
- * The {@code event_type}s of the {@code $sub_device_manager} service (protocols.md B.3–B.6): three requests the
+ * The {@code event_type}s of the {@code $sub_device_manager} service (docs/protocol-notes.md B.3–B.6): three requests the
  * gateway sends with the responses the platform answers them with, two notices the platform sends on its own, and the
  * gateway's sync request, which the platform answers with notices.
  */

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The MQTT CONNECT identity of an IoTDA device (protocols.md B.2): ClientId {@code {device_id}_0_{signType}_{yyyyMMddHH}},
+ * The MQTT CONNECT identity of an IoTDA device (docs/protocol-notes.md B.2): ClientId {@code {device_id}_0_{signType}_{yyyyMMddHH}},
  * Username the device_id, Password the lowercase hex HMAC-SHA256 keyed by the timestamp over the device secret (the
  * timestamp is the key, the secret the message).
  */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON of IoTDA event messages (protocols.md B.1), written exactly as documented and read leniently: a reader
+ * The JSON of IoTDA event messages (docs/protocol-notes.md B.1), written exactly as documented and read leniently: a reader
  * must survive fields it does not know, a missing list, or an entry of the wrong shape.
  *
  * <pre>

@@ -2,7 +2,7 @@ package io.github.camel.iotgateway.protocol.iotda;
 
 import java.time.Duration;
 
-/** Numbers the platform enforces on child-device events (protocols.md B.8). */
+/** Numbers the platform enforces on child-device events (docs/protocol-notes.md B.8). */
 public final class IotdaLimits {
 
     /** Child devices in one add_sub_device_request. */

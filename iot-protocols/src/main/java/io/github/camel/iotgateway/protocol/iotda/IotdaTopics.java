@@ -3,7 +3,7 @@ package io.github.camel.iotgateway.protocol.iotda;
 import io.github.camel.iotgateway.protocol.common.TopicSegments;
 
 /**
- * The event topics of one IoTDA gateway (protocols.md B.1). Every child-device operation travels on the gateway's
+ * The event topics of one IoTDA gateway (docs/protocol-notes.md B.1). Every child-device operation travels on the gateway's
  * own topics; children are named inside {@code paras}.
  */
 public final class IotdaTopics {

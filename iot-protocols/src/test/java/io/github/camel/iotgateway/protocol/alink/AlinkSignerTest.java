@@ -10,7 +10,7 @@ class AlinkSignerTest {
 
     @Test
     void reproducesTheVendorTestVectorOfBatchAddThingTopo() {
-        // protocols.md A.3.5: Alibaba's own vector, hmacMd5 keyed "1234"
+        // docs/protocol-notes.md A.3.5: Alibaba's own vector, hmacMd5 keyed "1234"
         String sign = AlinkSigner.sign(SignMethod.HMAC_MD5, "1234", Map.of(
                 "clientId", "868575026974305", "deviceName", "868575026974305",
                 "productKey", "a1PB5fp1234", "timestamp", "1646277090411"));
@@ -26,7 +26,7 @@ class AlinkSignerTest {
 
     @Test
     void loginSignMatchesTheConstructedExampleOfTheReference() {
-        // protocols.md A.8 login example, hmacSha256 with secret subSecretExample0001
+        // docs/protocol-notes.md A.8 login example, hmacSha256 with secret subSecretExample0001
         LoginParams params = LoginParams.of(
                 new SubDevice("a1SubPk0001", "sensor-01", "subSecretExample0001", null, null, "1700000000000", null, true),
                 SignMethod.HMAC_SHA256, () -> 0L);

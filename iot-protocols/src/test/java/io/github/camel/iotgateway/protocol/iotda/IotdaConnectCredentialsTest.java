@@ -11,14 +11,14 @@ class IotdaConnectCredentialsTest {
 
     @Test
     void reproducesTheVendorTestVector() {
-        // Huawei's own example (protocols.md B.2): secret 12345678, timestamp 2025041401; the timestamp is the key
+        // Huawei's own example (docs/protocol-notes.md B.2): secret 12345678, timestamp 2025041401; the timestamp is the key
         assertThat(IotdaConnectCredentials.password("12345678", "2025041401"))
                 .isEqualTo("c75150e6cb841417396819e4d2ee4358a416344a03a083e3a8567074ddec820a");
     }
 
     @Test
     void matchesTheConstructedGatewayExample() {
-        // protocols.md B.9: connecting at 2024-05-18 09:xx UTC, signType 0
+        // docs/protocol-notes.md B.9: connecting at 2024-05-18 09:xx UTC, signType 0
         IotdaConnectCredentials c = IotdaConnectCredentials.of("6650a1b2c3d4e5f6a7b8c9d0_gw01", "examplePassw0rd",
                 Instant.parse("2024-05-18T09:41:07Z"), IotdaConnectCredentials.SIGN_TYPE_NO_TIMESTAMP_CHECK);
 

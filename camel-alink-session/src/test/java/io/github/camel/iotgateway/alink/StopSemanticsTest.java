@@ -1,0 +1,202 @@
+package io.github.camel.iotgateway.alink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
+import io.github.camel.iotgateway.mqtt.GatewayNotConnectedException;
+import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
+import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
+import io.github.camel.iotgateway.simulator.EmbeddedMqttBroker;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What stopping does to exchanges in flight: every one ends exactly once (its reply, or a typed error), the stop
+ * returns within the shutdown timeout plus a second, and a route stopped and started again works on the same gateway.
+ * Each exchange passes a counting step after the producer, so an exchange continued twice counts twice.
+ */
+class StopSemanticsTest {
+
+    private static EmbeddedMqttBroker broker;
+
+    private final String gatewayProductKey = "a1Gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    private final Map<String, AtomicInteger> endings = new ConcurrentHashMap<>();
+    private final Map<String, Exchange> ended = new ConcurrentHashMap<>();
+    private AlinkPlatformSimulator platform;
+    private CamelContext camel;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedMqttBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (camel != null) {
+            camel.stop();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private CamelContext start(long shutdownTimeoutSeconds, long batchTimeout) throws Exception {
+        platform = AlinkPlatformSimulator.start(broker.brokerUrl(), gatewayProductKey, "gw-01");
+        camel = new DefaultCamelContext();
+        camel.getShutdownStrategy().setTimeout(shutdownTimeoutSeconds);
+        camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
+        AlinkSessionComponent component = new AlinkSessionComponent();
+        AlinkSessionConfiguration c = component.getConfiguration();
+        c.setBrokerUrl(broker.brokerUrl());
+        c.setGatewayProductKey(gatewayProductKey);
+        c.setGatewayDeviceName("gw-01");
+        c.setRequestTimeout(30_000);
+        c.setBatchTimeout(batchTimeout);
+        camel.addComponent("alink-session", component);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:logout").routeId("logout")
+                        .doTry().to("alink-session:logout").doCatch(Exception.class).end()
+                        .process(this::count);
+                from("direct:batchLogout").routeId("batchLogout")
+                        .doTry().to("alink-session:batchLogout").doCatch(Exception.class).end()
+                        .process(this::count);
+            }
+
+            private void count(Exchange exchange) {
+                endings.computeIfAbsent(exchange.getExchangeId(), id -> new AtomicInteger()).incrementAndGet();
+                ended.put(exchange.getExchangeId(), exchange);
+            }
+        });
+        camel.start();
+        return camel;
+    }
+
+    private List<String> sendLogouts(ProducerTemplate template, String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SubDeviceId device = new SubDeviceId(AlinkTestSupport.SUB_PK, prefix + "-" + i);
+            platform.setOnline(device.productKey(), device.deviceName());
+            Exchange exchange = camel.getEndpoint("direct:logout").createExchange();
+            exchange.getMessage().setBody(device);
+            ids.add(exchange.getExchangeId());
+            template.asyncSend("direct:logout", exchange);
+        }
+        return ids;
+    }
+
+    private static Throwable failureOf(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return caught != null ? caught : exchange.getException();
+    }
+
+    @Test
+    void theOpenBatchIsSentWhenTheContextStopsInsteadOfBeingDropped() throws Exception {
+        start(3, 60_000);
+        ProducerTemplate template = camel.createProducerTemplate();
+        List<String> ids = sendLogouts(template, "open", 3);
+        await().atMost(2, TimeUnit.SECONDS).until(() -> camel.getInflightRepository().size() == 3);
+
+        long began = System.nanoTime();
+        camel.stop();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+
+        assertThat(tookMillis).as("stop took").isLessThan(3_000);
+        for (String id : ids) {
+            assertThat(endings.get(id)).as("endings of " + id).hasValue(1);
+            assertThat(failureOf(ended.get(id))).as("a flushed batch gets its replies").isNull();
+            assertThat(ended.get(id).getMessage().getHeader(AlinkSessionConstants.CODE)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aThousandExchangesInFlightEachEndOnceWhenTheContextStopsOnASlowPlatform() throws Exception {
+        start(2, 60_000);
+        ProducerTemplate template = camel.createProducerTemplate();
+        // half the replies come long after the shutdown timeout
+        platform.setMisbehaviourSeed(7);
+        platform.setDelayPastTimeout(20_000, 0.5);
+        List<String> ids = new ArrayList<>(sendLogouts(template, "single", 980));
+        for (int i = 0; i < 4; i++) {
+            List<SubDeviceId> list = new ArrayList<>();
+            for (int j = 0; j < 5; j++) {
+                SubDeviceId device = new SubDeviceId(AlinkTestSupport.SUB_PK, "list-" + i + "-" + j);
+                platform.setOnline(device.productKey(), device.deviceName());
+                list.add(device);
+            }
+            Exchange exchange = camel.getEndpoint("direct:batchLogout").createExchange();
+            exchange.getMessage().setBody(list);
+            ids.add(exchange.getExchangeId());
+            template.asyncSend("direct:batchLogout", exchange);
+        }
+        // 984 exchanges: 19 full batches and 4 lists on the wire, 30 singles in the open batch (60 s batchTimeout)
+        await().atMost(5, TimeUnit.SECONDS).until(() -> camel.getInflightRepository().size() == 984);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !endings.isEmpty());
+
+        long began = System.nanoTime();
+        camel.stop();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+
+        int replied = 0;
+        int notConnected = 0;
+        for (String id : ids) {
+            assertThat(endings.get(id)).as("endings of " + id).isNotNull().hasValue(1);
+            Throwable failure = failureOf(ended.get(id));
+            if (failure == null) {
+                replied++;
+            } else {
+                assertThat(failure).isInstanceOf(GatewayNotConnectedException.class);
+                notConnected++;
+            }
+        }
+        System.out.printf("stop with %d in flight: %d replied, %d GatewayNotConnectedException, 0 twice, 0 never;"
+                          + " stop took %d ms (shutdown timeout 2 s)%n", ids.size(), replied, notConnected, tookMillis);
+        assertThat(replied + notConnected).isEqualTo(ids.size());
+        assertThat(replied).isPositive();
+        assertThat(notConnected).isPositive();
+        assertThat(tookMillis).as("stop took").isLessThan(2_000 + 1_000);
+        assertThat(ExchangeCompletion.secondEndings()).as("parts ended twice").isZero();
+    }
+
+    @Test
+    void aRouteStoppedAndStartedAgainWorksOnTheSameGateway() throws Exception {
+        start(2, 50);
+        ProducerTemplate template = camel.createProducerTemplate();
+        List<String> before = sendLogouts(template, "before", 40);
+        camel.getRouteController().stopRoute("logout");
+        for (String id : before) {
+            assertThat(endings.get(id)).as("endings of " + id).hasValue(1);
+        }
+        camel.getRouteController().startRoute("logout");
+
+        List<String> after = sendLogouts(template, "after", 40);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> after.stream().allMatch(endings::containsKey));
+        for (String id : after) {
+            assertThat(endings.get(id)).hasValue(1);
+            assertThat(failureOf(ended.get(id))).isNull();
+        }
+        assertThat(camel.getComponent("alink-session", AlinkSessionComponent.class).gatewayCount()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.camel.iotgateway.mqtt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * What every gateway client of a component does, in the shape of camel-jms's {@code ReplyManagerSupport}: owns the
+ * gateway's one connection and its batchers, publishes requests and hands each outcome over exactly once, sends a List
+ * in chunks onto one {@link ExchangeCompletion}, and stops in order. A component's client adds only its protocol:
+ * payloads, batching rules, and how an outcome reads for each device.
+ * <p>
+ * Stop: the batchers stop first (open batches end with {@link GatewayStoppedException}, nothing of them published),
+ * then the connection (requests waiting for a reply end with {@link GatewayNotConnectedException}).
+ */
+public abstract class GatewayClientSupport extends ServiceSupport {
+
+    /** Publishes one chunk of a List and hands its outcome to {@code done}. */
+    @FunctionalInterface
+    public interface ChunkSender<E> {
+        void send(List<E> chunk, Consumer<RequestOutcome> done);
+    }
+
+    protected final CamelContext camelContext;
+    private final GatewayConnection connection;
+    private final List<SingleRequestBatcher<?>> batchers = new ArrayList<>();
+
+    protected GatewayClientSupport(CamelContext camelContext, GatewayConnection connection) {
+        this.camelContext = camelContext;
+        this.connection = connection;
+    }
+
+    public GatewayConnection connection() {
+        return connection;
+    }
+
+    /** A batcher that starts after the connection and stops before it. */
+    protected <R> SingleRequestBatcher<R> newBatcher(String name, int batchSize, long batchTimeoutMillis,
+            SingleRequestBatcher.BatchSender<R> sender) {
+        SingleRequestBatcher<R> batcher = new SingleRequestBatcher<>(camelContext, connection.displayName() + "#" + name,
+                batchSize, batchTimeoutMillis, connection::timer, sender);
+        batchers.add(batcher);
+        return batcher;
+    }
+
+    /** Hands every open batch on now (the CamelContext begins to stop: do not wait out batchTimeout). */
+    public void flushOpenBatches() {
+        batchers.forEach(SingleRequestBatcher::flush);
+    }
+
+    /**
+     * Publishes one request under a fresh key and hands its outcome to {@code handler}, exactly once: the reply, the
+     * timeout, or the failure, including a request that could not be published at all (handed over at once, on this
+     * thread).
+     */
+    public void send(Supplier<String> keys, Function<String, byte[]> payload, String topic, int qos, long timeoutMillis,
+                     Consumer<RequestOutcome> handler) {
+        try {
+            connection.request(keys, payload, topic, qos, timeoutMillis, handler);
+        } catch (GatewayException | RuntimeException e) {
+            handler.accept(RequestOutcome.failed(null, e));
+        }
+    }
+
+    /**
+     * Sends {@code entries} in chunks of at most {@code chunkSize}, all at once; chunk {@code i} is part {@code i} of
+     * the completion, which must have one part per chunk ({@link #chunkCount}).
+     */
+    public static <E> void sendInChunks(List<E> entries, int chunkSize, ExchangeCompletion completion,
+                                        ChunkSender<E> sender) {
+        List<List<E>> chunks = Chunks.of(entries, chunkSize);
+        if (chunks.size() != completion.parts()) {
+            throw new IllegalArgumentException(chunks.size() + " chunks for a completion of " + completion.parts()
+                                               + " parts");
+        }
+        for (int i = 0; i < chunks.size(); i++) {
+            int part = i;
+            try {
+                sender.send(chunks.get(i), outcome -> completion.partEnded(part, outcome));
+            } catch (RuntimeException e) {
+                completion.partEnded(part, RequestOutcome.failed(null, e));
+            }
+        }
+    }
+
+    public static int chunkCount(int entries, int chunkSize) {
+        return (entries + chunkSize - 1) / chunkSize;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ServiceHelper.startService(connection);
+        try {
+            ServiceHelper.startService(batchers);
+        } catch (Exception e) {
+            ServiceHelper.stopService(batchers, connection);
+            throw e;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        try {
+            ServiceHelper.stopService(batchers);
+        } finally {
+            ServiceHelper.stopService(connection);
+        }
+    }
+}

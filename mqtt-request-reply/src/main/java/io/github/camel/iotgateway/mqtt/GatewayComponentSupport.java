@@ -1,0 +1,71 @@
+package io.github.camel.iotgateway.mqtt;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.LifecycleStrategy;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
+
+/**
+ * What both gateway components share: the table of their gateways (one client, one connection per gateway, shared by
+ * the endpoints naming it), and the stop semantics around it. When the CamelContext begins to stop, every open batch
+ * is sent at once, so the graceful shutdown does not wait out batchTimeout; when the component stops, every gateway
+ * stops (open batches end with {@link GatewayStoppedException}, requests waiting for a reply with
+ * {@link GatewayNotConnectedException}).
+ *
+ * @param <C> the component's per-gateway client
+ */
+public abstract class GatewayComponentSupport<C extends GatewayClientSupport> extends DefaultComponent {
+
+    private final GatewayRegistry<C> gateways = new GatewayRegistry<>();
+    private final LifecycleStrategy flushOnStop = new LifecycleStrategySupport() {
+        @Override
+        public void onContextStopping(CamelContext context) {
+            gateways.services().forEach(GatewayClientSupport::flushOpenBatches);
+        }
+    };
+
+    /**
+     * The started client of a gateway, shared with every endpoint naming the same gateway and broker.
+     *
+     * @throws InvalidGatewayOptionException when the endpoint disagrees with the gateway on a gateway-wide option
+     */
+    protected C acquireClient(String key, SharedGatewayOptions options, Callable<C> factory) throws Exception {
+        return gateways.acquire(key, options, factory);
+    }
+
+    /** One endpoint lets go of its gateway; the last one stops it. */
+    public void releaseClient(C client) {
+        gateways.release(client);
+    }
+
+    /** The started clients of this component's gateways (for operations: health, metrics, consoles). */
+    public List<C> gatewayClients() {
+        return gateways.services();
+    }
+
+    /** How many gateway connections this component holds open. */
+    public int gatewayCount() {
+        return gateways.size();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        getCamelContext().addLifecycleStrategy(flushOnStop);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        gateways.stopAll();
+        super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        getCamelContext().getLifecycleStrategies().remove(flushOnStop);
+        super.doShutdown();
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.camel.iotgateway.mqtt;
+
+import java.util.function.Supplier;
+
+import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
+import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
+import io.github.camel.iotgateway.mqtt.client.MqttClientSettings;
+
+/**
+ * Everything a {@link GatewayConnection} is made from. A component builds it from its endpoint options and its
+ * cloud's CONNECT identity; {@link #toString()} shows no secret (the identity is a supplier, asked at each connect).
+ *
+ * @param mqtt                    the MQTT client's options
+ * @param clientId                the MQTT clientId: one per gateway, as the clouds allow a device one connection
+ * @param identity                the CONNECT user name and password, computed for each connect
+ * @param clientFactory           makes the MQTT client (Paho by default; a test's scripted client)
+ * @param maxReconnectDelayMillis longest pause between reconnect attempts
+ * @param replyThreads            threads that complete exchanges with replies, timeouts and failures
+ * @param inboundQueueSize        received messages that may wait to be decoded before more are dropped
+ * @param noticeQueueSize         platform notices that may wait for the events route before more are dropped
+ */
+public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId, Supplier<ConnectIdentity> identity,
+        MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads, int inboundQueueSize,
+        int noticeQueueSize) {
+
+    public static final int DEFAULT_INBOUND_QUEUE_SIZE = 100_000;
+    public static final int DEFAULT_NOTICE_QUEUE_SIZE = 10_000;
+
+    public GatewayConnectionOptions {
+        if (replyThreads < 1) {
+            throw new InvalidGatewayOptionException("replyThreads must be at least 1 but was " + replyThreads);
+        }
+        if (inboundQueueSize < 1 || noticeQueueSize < 1) {
+            throw new InvalidGatewayOptionException("inbound and notice queue sizes must be positive");
+        }
+    }
+
+    public String brokerUrl() {
+        return mqtt.brokerUrl();
+    }
+}
