@@ -1,15 +1,10 @@
 package io.github.camel.iotgateway.alink;
 
-import java.util.Set;
-
 import io.github.camel.iotgateway.mqtt.BrokerUrls;
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionOptions;
-import io.github.camel.iotgateway.mqtt.GatewaySockets;
 import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
-import io.github.camel.iotgateway.mqtt.client.MqttClientSettings;
-import io.github.camel.iotgateway.mqtt.client.PahoClientFactory;
 import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
 import org.apache.camel.CamelContext;
@@ -21,9 +16,6 @@ final class AlinkGatewayConnections {
     }
 
     static GatewayConnection create(CamelContext camelContext, AlinkSessionConfiguration config, SessionTopics topics) {
-        MqttClientSettings mqtt = new MqttClientSettings(config.getBrokerUrl(),
-                GatewaySockets.socketFactory(camelContext, config.getBrokerUrl(), config.getSslContextParameters()),
-                config.getKeepAliveInterval(), config.getConnectionTimeout(), config.getMaxInflight());
         String clientId;
         ConnectIdentity identity;
         // a blank secret is an unset one, as an empty environment variable behind a placeholder gives
@@ -39,11 +31,8 @@ final class AlinkGatewayConnections {
                     ? config.getClientId() : config.getGatewayProductKey() + "." + config.getGatewayDeviceName();
             identity = new ConnectIdentity(config.getUserName(), config.getPassword());
         }
-        GatewayConnectionOptions options = new GatewayConnectionOptions(mqtt, clientId, () -> identity,
-                config.getMqttClientFactory() != null ? config.getMqttClientFactory() : new PahoClientFactory(),
-                config.getMaxReconnectDelay(), config.getReplyThreads(),
-                GatewayConnectionOptions.DEFAULT_INBOUND_QUEUE_SIZE, GatewayConnectionOptions.DEFAULT_NOTICE_QUEUE_SIZE);
-        return new GatewayConnection(camelContext, options, new AlinkProtocol(topics));
+        return new GatewayConnection(camelContext,
+                GatewayConnectionOptions.of(camelContext, config, clientId, () -> identity), new AlinkProtocol(topics));
     }
 
     /**
@@ -52,22 +41,11 @@ final class AlinkGatewayConnections {
      * endpoint says; items with different timeouts never share a batch).
      */
     static SharedGatewayOptions sharedOptions(String endpointUri, AlinkSessionConfiguration c) {
-        return new SharedGatewayOptions("alink-session", endpointUri,
-                Set.of("gatewayDeviceSecret", "userName", "password"))
+        return SharedGatewayOptions.ofConnection("alink-session", endpointUri, c, "gatewayDeviceSecret")
                 .with("gatewayDeviceSecret", c.getGatewayDeviceSecret())
-                .with("userName", c.getUserName())
-                .with("password", c.getPassword())
-                .with("clientId", c.getClientId())
-                .with("sslContextParameters", c.getSslContextParameters())
                 .with("batchSize", c.getBatchSize())
                 .with("batchTimeout", c.getBatchTimeout())
                 .with("maxOnlineSubDevices", c.getMaxOnlineSubDevices())
-                .with("reloginAfterReconnect", c.isReloginAfterReconnect())
-                .with("keepAliveInterval", c.getKeepAliveInterval())
-                .with("connectionTimeout", c.getConnectionTimeout())
-                .with("maxInflight", c.getMaxInflight())
-                .with("maxReconnectDelay", c.getMaxReconnectDelay())
-                .with("replyThreads", c.getReplyThreads())
-                .with("mqttClientFactory", c.getMqttClientFactory());
+                .with("reloginAfterReconnect", c.isReloginAfterReconnect());
     }
 }

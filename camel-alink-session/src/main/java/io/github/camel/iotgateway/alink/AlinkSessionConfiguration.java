@@ -2,6 +2,7 @@ package io.github.camel.iotgateway.alink;
 
 import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
 import io.github.camel.iotgateway.protocol.alink.SignMethod;
+import io.github.camel.iotgateway.mqtt.GatewayEndpointOptions;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
@@ -11,7 +12,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** The options of an alink-session endpoint; set on the component once, overridable per endpoint. */
 @UriParams
-public class AlinkSessionConfiguration implements Cloneable {
+public class AlinkSessionConfiguration implements GatewayEndpointOptions, Cloneable {
 
     /** The MQTT broker of the gateway, e.g. ssl://a1GwPk00001.iot-as-mqtt.cn-shanghai.aliyuncs.com:8883 or tcp://localhost:1883. */
     @UriParam(label = "common")

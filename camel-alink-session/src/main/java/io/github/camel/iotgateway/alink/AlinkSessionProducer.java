@@ -76,6 +76,8 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
     }
 
     private void sendSingle(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
+        // the exchange may end after this producer stopped and let go of its client: hold on to the one it went to
+        AlinkSessionClient client = this.client;
         SubDevice device = bodies.single(exchange.getMessage().getBody());
         SubDeviceId id = device.id();
         Object params = operation.isLogin() ? loginParams(device) : id;
@@ -108,6 +110,7 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
      * while naming the sub-devices the other messages did take care of.
      */
     private void sendBatch(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
+        AlinkSessionClient client = this.client;
         List<SubDevice> devices = bodies.many(exchange.getMessage().getBody());
         List<SubDeviceId> ids = devices.stream().map(SubDevice::id).toList();
         List<Object> params = devices.stream().map(d -> operation.isLogin() ? (Object) loginParams(d) : d.id()).toList();
@@ -118,12 +121,13 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
         long timeout = configuration().getRequestTimeout();
         ExchangeCompletion completion = new ExchangeCompletion(exchange, callback,
                 GatewayClientSupport.chunkCount(ids.size(), size),
-                (ended, outcomes) -> endBatch(ended, operation, ids, params, size, outcomes));
+                (ended, outcomes) -> endBatch(client, ended, operation, ids, params, size, outcomes));
         GatewayClientSupport.sendInChunks(params, size, completion,
                 (chunk, done) -> client.send(operation, client.batchParams(operation.asSingle(), chunk), timeout, done));
     }
 
-    private void endBatch(Exchange exchange, SessionOperation operation, List<SubDeviceId> ids, List<Object> params,
+    private static void endBatch(AlinkSessionClient client, Exchange exchange, SessionOperation operation,
+                                 List<SubDeviceId> ids, List<Object> params,
                           int size, List<RequestOutcome> outcomes) {
         List<List<Object>> paramChunks = Chunks.of(params, size);
         List<List<SubDeviceId>> idChunks = Chunks.of(ids, size);

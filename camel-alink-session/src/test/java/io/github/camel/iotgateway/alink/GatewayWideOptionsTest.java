@@ -60,6 +60,8 @@ class GatewayWideOptionsTest extends AlinkTestSupport {
         addRoute("direct:b", "alink-session:login?requestTimeout=2000&batching=false");
 
         assertThat(context.getComponent("alink-session", AlinkSessionComponent.class).gatewayCount()).isEqualTo(1);
+        // the MQTT client comes from the core's factory: no paho component appears in the user's context
+        assertThat(context.hasComponent("paho")).isNull();
     }
 
     @Test

@@ -1,15 +1,10 @@
 package io.github.camel.iotgateway.huawei;
 
 import java.time.Clock;
-import java.util.Set;
-
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionOptions;
-import io.github.camel.iotgateway.mqtt.GatewaySockets;
 import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
-import io.github.camel.iotgateway.mqtt.client.MqttClientSettings;
-import io.github.camel.iotgateway.mqtt.client.PahoClientFactory;
 import io.github.camel.iotgateway.protocol.iotda.IotdaConnectCredentials;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import org.apache.camel.CamelContext;
@@ -27,9 +22,6 @@ final class HuaweiGatewayConnections {
 
     /** @param clock gives the hour the CONNECT identity is computed for */
     static GatewayConnectionOptions options(CamelContext camelContext, HuaweiIotConfiguration config, Clock clock) {
-        MqttClientSettings mqtt = new MqttClientSettings(config.getBrokerUrl(),
-                GatewaySockets.socketFactory(camelContext, config.getBrokerUrl(), config.getSslContextParameters()),
-                config.getKeepAliveInterval(), config.getConnectionTimeout(), config.getMaxInflight());
         String clientId;
         ConnectIdentity identity;
         if (config.getGatewayDeviceSecret() != null && !config.getGatewayDeviceSecret().isBlank()) {
@@ -46,10 +38,7 @@ final class HuaweiGatewayConnections {
             clientId = config.getClientId() != null ? config.getClientId() : config.getGatewayDeviceId();
             identity = new ConnectIdentity(config.getUserName(), config.getPassword());
         }
-        return new GatewayConnectionOptions(mqtt, clientId, () -> identity,
-                config.getMqttClientFactory() != null ? config.getMqttClientFactory() : new PahoClientFactory(),
-                config.getMaxReconnectDelay(), config.getReplyThreads(),
-                GatewayConnectionOptions.DEFAULT_INBOUND_QUEUE_SIZE, GatewayConnectionOptions.DEFAULT_NOTICE_QUEUE_SIZE);
+        return GatewayConnectionOptions.of(camelContext, config, clientId, () -> identity);
     }
 
     /**
@@ -58,22 +47,12 @@ final class HuaweiGatewayConnections {
      * never share a request).
      */
     static SharedGatewayOptions sharedOptions(String endpointUri, HuaweiIotConfiguration c) {
-        return new SharedGatewayOptions("huaweiiot", endpointUri, Set.of("gatewayDeviceSecret", "userName", "password"))
+        return SharedGatewayOptions.ofConnection("huaweiiot", endpointUri, c, "gatewayDeviceSecret")
                 .with("gatewayDeviceSecret", c.getGatewayDeviceSecret())
                 .with("checkTimestamp", c.isCheckTimestamp())
-                .with("userName", c.getUserName())
-                .with("password", c.getPassword())
-                .with("clientId", c.getClientId())
-                .with("sslContextParameters", c.getSslContextParameters())
                 .with("qos", c.getQos())
                 .with("batchSize", c.getBatchSize())
                 .with("batchTimeout", c.getBatchTimeout())
-                .with("syncAfterReconnect", c.isSyncAfterReconnect())
-                .with("keepAliveInterval", c.getKeepAliveInterval())
-                .with("connectionTimeout", c.getConnectionTimeout())
-                .with("maxInflight", c.getMaxInflight())
-                .with("maxReconnectDelay", c.getMaxReconnectDelay())
-                .with("replyThreads", c.getReplyThreads())
-                .with("mqttClientFactory", c.getMqttClientFactory());
+                .with("syncAfterReconnect", c.isSyncAfterReconnect());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.huawei;
 
+import io.github.camel.iotgateway.mqtt.GatewayEndpointOptions;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
@@ -9,7 +10,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** The options of a huaweiiot endpoint; set on the component once, overridable per endpoint. */
 @UriParams
-public class HuaweiIotConfiguration implements Cloneable {
+public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable {
 
     /** The MQTT broker of the IoTDA instance, e.g. ssl://xxxx.st1.iotda-device.cn-north-4.myhuaweicloud.com:8883 or tcp://localhost:1883. */
     @UriParam(label = "common")

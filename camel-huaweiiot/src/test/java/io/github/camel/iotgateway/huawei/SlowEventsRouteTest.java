@@ -13,7 +13,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A slow events route (100 ms a notice) behind 10,000 queued notices never holds up replies: requests sent meanwhile
@@ -67,7 +66,7 @@ class SlowEventsRouteTest extends HuaweiIotTestSupport {
         }
         long repliesMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> versionsSeen.size() >= 20);
+        await("20 notices at the events route", java.time.Duration.ofSeconds(10), () -> versionsSeen.size() >= 20);
         List<Long> seen = List.copyOf(versionsSeen);
         for (int i = 0; i < seen.size(); i++) {
             assertThat(seen.get(i)).as("notice " + i + " in order").isEqualTo(i + 1L);

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import io.github.camel.iotgateway.mqtt.client.MqttClientSettings;
+import io.github.camel.iotgateway.mqtt.client.PahoClientFactory;
+import org.apache.camel.CamelContext;
 
 /**
  * Everything a {@link GatewayConnection} is made from. A component builds it from its endpoint options and its
@@ -33,6 +35,21 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
         if (inboundQueueSize < 1 || noticeQueueSize < 1) {
             throw new InvalidGatewayOptionException("inbound and notice queue sizes must be positive");
         }
+    }
+
+    /**
+     * The options of an endpoint's connection, with the cloud's clientId and CONNECT identity; Paho unless the endpoint
+     * names another client factory.
+     */
+    public static GatewayConnectionOptions of(CamelContext camelContext, GatewayEndpointOptions endpoint, String clientId,
+                                              Supplier<ConnectIdentity> identity) {
+        MqttClientSettings mqtt = new MqttClientSettings(endpoint.getBrokerUrl(),
+                GatewaySockets.socketFactory(camelContext, endpoint.getBrokerUrl(), endpoint.getSslContextParameters()),
+                endpoint.getKeepAliveInterval(), endpoint.getConnectionTimeout(), endpoint.getMaxInflight());
+        return new GatewayConnectionOptions(mqtt, clientId, identity,
+                endpoint.getMqttClientFactory() != null ? endpoint.getMqttClientFactory() : new PahoClientFactory(),
+                endpoint.getMaxReconnectDelay(), endpoint.getReplyThreads(), DEFAULT_INBOUND_QUEUE_SIZE,
+                DEFAULT_NOTICE_QUEUE_SIZE);
     }
 
     public String brokerUrl() {

@@ -31,6 +31,22 @@ public final class SharedGatewayOptions {
         this.secrets = Set.copyOf(secrets);
     }
 
+    /** The gateway-wide options every cloud's connection has; a component adds its own with {@link #with}. */
+    public static SharedGatewayOptions ofConnection(String scheme, String endpointUri, GatewayEndpointOptions endpoint,
+                                                    String secretOption) {
+        return new SharedGatewayOptions(scheme, endpointUri, Set.of(secretOption, "userName", "password"))
+                .with("userName", endpoint.getUserName())
+                .with("password", endpoint.getPassword())
+                .with("clientId", endpoint.getClientId())
+                .with("sslContextParameters", endpoint.getSslContextParameters())
+                .with("keepAliveInterval", endpoint.getKeepAliveInterval())
+                .with("connectionTimeout", endpoint.getConnectionTimeout())
+                .with("maxInflight", endpoint.getMaxInflight())
+                .with("maxReconnectDelay", endpoint.getMaxReconnectDelay())
+                .with("replyThreads", endpoint.getReplyThreads())
+                .with("mqttClientFactory", endpoint.getMqttClientFactory());
+    }
+
     public SharedGatewayOptions with(String option, Object value) {
         values.put(option, value);
         return this;

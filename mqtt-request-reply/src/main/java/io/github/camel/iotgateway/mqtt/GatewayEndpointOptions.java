@@ -1,0 +1,30 @@
+package io.github.camel.iotgateway.mqtt;
+
+import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/** The options of a gateway endpoint that make its MQTT connection, whatever the cloud: both configurations have them. */
+public interface GatewayEndpointOptions {
+
+    String getBrokerUrl();
+
+    SSLContextParameters getSslContextParameters();
+
+    String getUserName();
+
+    String getPassword();
+
+    String getClientId();
+
+    int getKeepAliveInterval();
+
+    int getConnectionTimeout();
+
+    int getMaxInflight();
+
+    int getMaxReconnectDelay();
+
+    int getReplyThreads();
+
+    MqttClientFactory getMqttClientFactory();
+}
