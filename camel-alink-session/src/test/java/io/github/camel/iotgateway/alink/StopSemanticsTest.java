@@ -146,7 +146,7 @@ class StopSemanticsTest {
         answered.forEach(id -> assertThat(failureOf(ended.get(id))).isNull());
         // then the platform stops answering: everything in flight at the stop waits past the shutdown timeout
         platform.setSilent(true);
-        List<String> ids = new ArrayList<>(sendLogouts(template, "single", 980));
+        List<String> ids = new ArrayList<>(sendLogouts(template, "single", 996));
         for (int i = 0; i < 4; i++) {
             List<SubDeviceId> list = new ArrayList<>();
             for (int j = 0; j < 5; j++) {
@@ -160,8 +160,8 @@ class StopSemanticsTest {
             exchange.getExchangeExtension().addOnCompletion(counting());
             template.asyncSend("direct:batchLogout", exchange);
         }
-        // 984 exchanges: 19 full batches and 4 lists on the wire, 30 singles in the open batch (60 s batchTimeout)
-        await().atMost(5, TimeUnit.SECONDS).until(() -> camel.getInflightRepository().size() == 984);
+        // 1,000 exchanges: 19 full batches and 4 lists on the wire, 46 singles in the open batch (60 s batchTimeout)
+        await().atMost(5, TimeUnit.SECONDS).until(() -> camel.getInflightRepository().size() == 1000);
 
         long began = System.nanoTime();
         camel.stop();
