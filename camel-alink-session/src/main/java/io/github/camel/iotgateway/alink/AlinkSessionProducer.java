@@ -9,6 +9,7 @@ import io.github.camel.iotgateway.mqtt.BatchItem;
 import io.github.camel.iotgateway.mqtt.Chunks;
 import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
 import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
+import io.github.camel.iotgateway.mqtt.GatewayLease;
 import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import io.github.camel.iotgateway.protocol.alink.AlinkJson;
 import io.github.camel.iotgateway.protocol.alink.AlinkReply;
@@ -28,7 +29,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class AlinkSessionProducer extends DefaultAsyncProducer {
 
     private final SubDeviceBodies bodies = new SubDeviceBodies(AlinkJson.mapper());
-    private AlinkSessionClient client;
+    private GatewayLease<AlinkSessionClient> gateway;
 
     public AlinkSessionProducer(AlinkSessionEndpoint endpoint) {
         super(endpoint);
@@ -77,7 +78,7 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
 
     private void sendSingle(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
         // the exchange may end after this producer stopped and let go of its client: hold on to the one it went to
-        AlinkSessionClient client = this.client;
+        AlinkSessionClient client = gateway.current();
         SubDevice device = bodies.single(exchange.getMessage().getBody());
         SubDeviceId id = device.id();
         Object params = operation.isLogin() ? loginParams(device) : id;
@@ -110,7 +111,7 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
      * while naming the sub-devices the other messages did take care of.
      */
     private void sendBatch(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
-        AlinkSessionClient client = this.client;
+        AlinkSessionClient client = gateway.current();
         List<SubDevice> devices = bodies.many(exchange.getMessage().getBody());
         List<SubDeviceId> ids = devices.stream().map(SubDevice::id).toList();
         List<Object> params = devices.stream().map(d -> operation.isLogin() ? (Object) loginParams(d) : d.id()).toList();
@@ -166,14 +167,15 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getEndpoint().getComponent().acquireClient(getEndpoint());
+        AlinkSessionComponent component = getEndpoint().getComponent();
+        gateway = new GatewayLease<>(component, () -> component.acquireClient(getEndpoint()));
+        gateway.acquire();
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (client != null) {
-            getEndpoint().getComponent().releaseClient(client);
-            client = null;
+        if (gateway != null) {
+            gateway.release();
         }
         super.doStop();
     }

@@ -9,6 +9,7 @@ import io.github.camel.iotgateway.mqtt.BatchItem;
 import io.github.camel.iotgateway.mqtt.Chunks;
 import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
 import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
+import io.github.camel.iotgateway.mqtt.GatewayLease;
 import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -22,7 +23,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
  */
 public class HuaweiIotProducer extends DefaultAsyncProducer {
 
-    private HuaweiGatewayClient client;
+    private GatewayLease<HuaweiGatewayClient> gateway;
 
     public HuaweiIotProducer(HuaweiIotEndpoint endpoint) {
         super(endpoint);
@@ -69,7 +70,9 @@ public class HuaweiIotProducer extends DefaultAsyncProducer {
         return operation;
     }
 
-    private <E, S> void send(Exchange exchange, AsyncCallback callback, SubDeviceOperation<E, S> operation) {
+    private <E, S> void send(Exchange exchange, AsyncCallback callback, SubDeviceOperation<E, S> operation)
+            throws Exception {
+        HuaweiGatewayClient client = gateway.current();
         SubDeviceBodies.Read<E> body = SubDeviceBodies.read(exchange.getMessage().getBody(), operation);
         long timeout = configuration().getRequestTimeout();
         if (body.single()) {
@@ -156,14 +159,15 @@ public class HuaweiIotProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getEndpoint().getComponent().acquireClient(getEndpoint());
+        HuaweiIotComponent component = getEndpoint().getComponent();
+        gateway = new GatewayLease<>(component, () -> component.acquireClient(getEndpoint()));
+        gateway.acquire();
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (client != null) {
-            getEndpoint().getComponent().releaseClient(client);
-            client = null;
+        if (gateway != null) {
+            gateway.release();
         }
         super.doStop();
     }

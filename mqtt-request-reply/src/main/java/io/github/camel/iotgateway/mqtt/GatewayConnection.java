@@ -53,6 +53,12 @@ public final class GatewayConnection extends ServiceSupport {
 
     private final InboundDispatcher inbound;
     private ExecutorService workers;
+    /**
+     * The connection's own lane: connection lost, reconnect attempts, listener calls, late publish failures. Its queue
+     * has no bound (a handful of tasks per connection event), so none of these is ever refused while the reply
+     * workers are busy with slow routes.
+     */
+    private ExecutorService control;
     private ScheduledExecutorService timer;
     private PendingReplies pendingReplies;
     private MqttGatewayClient client;
@@ -197,7 +203,7 @@ public final class GatewayConnection extends ServiceSupport {
             throw new GatewayStoppedException("Gateway " + getClientId() + " is stopping; nothing was published");
         }
         try {
-            publish(topic, payload.apply(key), qos, failure -> runOnWorker(() -> table.fail(key, failure)));
+            publish(topic, payload.apply(key), qos, failure -> runOnControl(() -> table.fail(key, failure)));
         } catch (GatewayException | RuntimeException e) {
             table.cancel(key);
             throw e;
@@ -238,6 +244,7 @@ public final class GatewayConnection extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
+        everConnected = false;
         takenOver = false;
         takeover.reset();
         backoff.reset();
@@ -263,6 +270,7 @@ public final class GatewayConnection extends ServiceSupport {
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         workers = GatewayPools.fixed(executors, this, "GatewayReplies[" + getClientId() + "]", options.replyThreads(),
                 options.inboundQueueSize());
+        control = GatewayPools.fixed(executors, this, "GatewayControl[" + getClientId() + "]", 1, Integer.MAX_VALUE);
         timer = GatewayPools.timer(executors, this, "GatewayTimeouts[" + getClientId() + "]");
         pendingReplies = new PendingReplies(timer, workers);
         inbound.start(executors, this, workers, pendingReplies);
@@ -298,15 +306,15 @@ public final class GatewayConnection extends ServiceSupport {
             LOG.info("Gateway {} connected to {}", getClientId(), getBrokerUrl());
         }
         for (GatewayConnectionListener listener : connectionListeners) {
-            runOnWorker(() -> listener.connected(reconnect));
+            runOnControl(() -> listener.connected(reconnect));
         }
     }
 
-    /** Tries again after a pause, on a worker rather than the timer: a connect may take up to connectionTimeout. */
+    /** Tries again after a pause, on the control lane rather than the timer: a connect may take connectionTimeout. */
     private void scheduleReconnect() {
         long delay = backoff.nextDelayMillis();
         try {
-            timer.schedule(() -> runOnWorker(this::reconnect), delay, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> runOnControl(this::reconnect), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // stopping: nothing to reconnect
         }
@@ -332,7 +340,7 @@ public final class GatewayConnection extends ServiceSupport {
                                                                 + " lost its connection while waiting for the reply; "
                                                                 + "the platform may or may not have acted on the request",
                 cause));
-        connectionListeners.forEach(l -> runOnWorker(() -> l.disconnected(cause)));
+        connectionListeners.forEach(l -> runOnControl(() -> l.disconnected(cause)));
         if (!isRunAllowed()) {
             return;
         }
@@ -342,7 +350,7 @@ public final class GatewayConnection extends ServiceSupport {
                       + " clientId, and the platform allows one connection per device. Not reconnecting; stop the other"
                       + " client, then clear the takeover (JMX, or restart the route).",
                     getClientId(), getBrokerUrl(), TAKEOVER_DROPS);
-            connectionListeners.forEach(l -> runOnWorker(l::takenOver));
+            connectionListeners.forEach(l -> runOnControl(l::takenOver));
             return;
         }
         LOG.warn("Gateway {} lost its connection to {}: {}; reconnecting", getClientId(), getBrokerUrl(),
@@ -350,13 +358,14 @@ public final class GatewayConnection extends ServiceSupport {
         scheduleReconnect();
     }
 
-    private void runOnWorker(Runnable task) {
-        ExecutorService pool = workers;
+    private void runOnControl(Runnable task) {
+        ExecutorService lane = control;
         try {
-            if (pool != null) {
-                pool.execute(task);
+            if (lane != null) {
+                lane.execute(task);
             }
         } catch (RejectedExecutionException stopping) {
+            // the lane refuses only once it is shut down: the connection is stopping
             LOG.debug("Gateway {} is stopping; dropped a task", getClientId());
         }
     }
@@ -383,7 +392,8 @@ public final class GatewayConnection extends ServiceSupport {
             healthCheck = null;
         }
         if (client != null) {
-            client.disconnect(1000);
+            // no quiesce: every request still waiting has ended above, and a stop must not wait for the broker
+            client.disconnect(0);
             client.close();
             client = null;
         }
@@ -391,6 +401,11 @@ public final class GatewayConnection extends ServiceSupport {
         if (timer != null) {
             executors.shutdownNow(timer);
             timer = null;
+        }
+        if (control != null) {
+            List<Runnable> leftovers = executors.shutdownNow(control);
+            control = null;
+            leftovers.forEach(GatewayConnection::runQuietly);
         }
         if (workers != null) {
             // what is still queued ends exchanges (failures handed out a moment ago): run it here rather than drop it
@@ -413,7 +428,7 @@ public final class GatewayConnection extends ServiceSupport {
 
         @Override
         public void connectionLost(Throwable cause) {
-            runOnWorker(() -> onConnectionLost(cause));
+            runOnControl(() -> onConnectionLost(cause));
         }
 
         @Override

@@ -15,22 +15,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+/** A deadlock in the registry fails the test (timeout) instead of hanging the build. */
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class GatewayRegistryTest {
 
     private static final String SCHEME = "test-gw";
     private static final String KEY = GatewayRegistry.key("tcp://b:1883", "gw-1");
 
     private final GatewayRegistry<TestService> registry = new GatewayRegistry<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "registry-test");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Starts and stops of every service, in the order they happened. */
     private final List<String> events = new CopyOnWriteArrayList<>();
 
     @AfterEach
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void stopAll() {
         registry.stopAll();
         threads.shutdownNow();
