@@ -19,6 +19,9 @@ import io.github.camel.iotgateway.protocol.iotda.EventTime;
 import io.github.camel.iotgateway.protocol.iotda.IotdaJson;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The child-device side of one gateway: it publishes requests under fresh event_ids, reads the responses per device,
@@ -30,7 +33,8 @@ final class HuaweiGatewayClient extends GatewayClientSupport {
     private final IotdaTopics topics;
     private final HuaweiIotConfiguration gatewayConfiguration;
     private final Clock clock = Clock.systemUTC();
-    private final SyncAfterReconnect sync;
+    private final ChildListSync sync;
+    private final StateRepository<String, String> versions;
     private final Map<HuaweiIotOperation, SingleRequestBatcher<Object>> batchers = new EnumMap<>(HuaweiIotOperation.class);
 
     /**
@@ -50,8 +54,10 @@ final class HuaweiGatewayClient extends GatewayClientSupport {
                         gatewayConfiguration.getBatchTimeout(), (items, timeout) -> sendTogether(operation, items, timeout)));
             }
         }
-        if (gatewayConfiguration.isSyncAfterReconnect()) {
-            sync = new SyncAfterReconnect(connection, topics, gatewayConfiguration.getQos());
+        versions = gatewayConfiguration.getStateRepository() != null
+                ? gatewayConfiguration.getStateRepository() : new MemoryStateRepository();
+        if (gatewayConfiguration.isSyncOnConnect()) {
+            sync = new ChildListSync(connection, topics, gatewayConfiguration.getQos(), versions);
             connection.addNoticeObserver(sync.versionTracker);
             connection.addConnectionListener(sync);
         } else {
@@ -59,9 +65,16 @@ final class HuaweiGatewayClient extends GatewayClientSupport {
         }
     }
 
-    /** The resync after reconnects; null when the option is off. */
-    SyncAfterReconnect sync() {
+    /** The child-list sync on every connect; null when the option is off. */
+    ChildListSync sync() {
         return sync;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        // the versions must be readable before the first connect asks for a sync
+        ServiceHelper.startService(versions);
+        super.doStart();
     }
 
     IotdaTopics topics() {

@@ -15,30 +15,31 @@ final class HuaweiGatewayConnections {
     private HuaweiGatewayConnections() {
     }
 
-    static GatewayConnection create(CamelContext camelContext, HuaweiIotConfiguration config, IotdaTopics topics) {
-        return new GatewayConnection(camelContext, options(camelContext, config, Clock.systemUTC()),
-                new IotdaProtocol(topics));
+    /** @param clock gives the hour each CONNECT identity is computed for */
+    static GatewayConnection create(CamelContext camelContext, HuaweiIotConfiguration config, IotdaTopics topics,
+                                    Clock clock) {
+        return new GatewayConnection(camelContext, options(camelContext, config, clock), new IotdaProtocol(topics));
     }
 
     /** @param clock gives the hour the CONNECT identity is computed for */
     static GatewayConnectionOptions options(CamelContext camelContext, HuaweiIotConfiguration config, Clock clock) {
-        String clientId;
-        ConnectIdentity identity;
         if (config.getGatewayDeviceSecret() != null && !config.getGatewayDeviceSecret().isBlank()) {
-            // one clientId per client, so the timestamp in it stays that of the first connect across reconnects:
-            // harmless for signType 0, which is why checkTimestamp defaults to false
-            IotdaConnectCredentials credentials = IotdaConnectCredentials.of(config.getGatewayDeviceId(),
-                    config.getGatewayDeviceSecret(), clock.instant(),
-                    config.isCheckTimestamp()
-                            ? IotdaConnectCredentials.SIGN_TYPE_TIMESTAMP_CHECK
-                            : IotdaConnectCredentials.SIGN_TYPE_NO_TIMESTAMP_CHECK);
-            clientId = credentials.clientId();
-            identity = new ConnectIdentity(credentials.username(), credentials.password());
-        } else {
-            clientId = config.getClientId() != null ? config.getClientId() : config.getGatewayDeviceId();
-            identity = new ConnectIdentity(config.getUserName(), config.getPassword());
+            String deviceId = config.getGatewayDeviceId();
+            String secret = config.getGatewayDeviceSecret();
+            int signType = config.isCheckTimestamp()
+                    ? IotdaConnectCredentials.SIGN_TYPE_TIMESTAMP_CHECK
+                    : IotdaConnectCredentials.SIGN_TYPE_NO_TIMESTAMP_CHECK;
+            // computed for each connect: the clientId and password carry the hour of connecting, which the platform
+            // checks with checkTimestamp, so a reconnect in a later hour must not reuse the first one's
+            return GatewayConnectionOptions.of(camelContext, config, deviceId, () -> {
+                IotdaConnectCredentials credentials = IotdaConnectCredentials.of(deviceId, secret, clock.instant(),
+                        signType);
+                return new ConnectIdentity(credentials.clientId(), credentials.username(), credentials.password());
+            });
         }
-        return GatewayConnectionOptions.of(camelContext, config, clientId, () -> identity);
+        ConnectIdentity identity = new ConnectIdentity(config.getUserName(), config.getPassword());
+        return GatewayConnectionOptions.of(camelContext, config,
+                config.getClientId() != null ? config.getClientId() : config.getGatewayDeviceId(), () -> identity);
     }
 
     /**
@@ -53,6 +54,7 @@ final class HuaweiGatewayConnections {
                 .with("qos", c.getQos())
                 .with("batchSize", c.getBatchSize())
                 .with("batchTimeout", c.getBatchTimeout())
-                .with("syncAfterReconnect", c.isSyncAfterReconnect());
+                .with("syncOnConnect", c.isSyncOnConnect())
+                .with("stateRepository", c.getStateRepository());
     }
 }

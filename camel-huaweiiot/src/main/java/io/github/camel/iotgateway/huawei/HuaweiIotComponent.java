@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.huawei;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.github.camel.iotgateway.mqtt.BrokerUrls;
@@ -20,6 +21,9 @@ public class HuaweiIotComponent extends GatewayComponentSupport<HuaweiGatewayCli
 
     @Metadata
     private HuaweiIotConfiguration configuration = new HuaweiIotConfiguration();
+
+    /** The clock CONNECT identities are signed with; a test moves it across an hour. */
+    private Clock clock = Clock.systemUTC();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -66,8 +70,12 @@ public class HuaweiIotComponent extends GatewayComponentSupport<HuaweiGatewayCli
         return acquireClient(key, HuaweiGatewayConnections.sharedOptions(endpoint.getEndpointUri(), config), () -> {
             IotdaTopics topics = new IotdaTopics(config.getGatewayDeviceId());
             return new HuaweiGatewayClient(getCamelContext(),
-                    HuaweiGatewayConnections.create(getCamelContext(), config, topics), topics, config);
+                    HuaweiGatewayConnections.create(getCamelContext(), config, topics, clock), topics, config);
         });
+    }
+
+    void useClock(Clock clock) {
+        this.clock = clock;
     }
 
     public HuaweiIotConfiguration getConfiguration() {

@@ -3,6 +3,7 @@ package io.github.camel.iotgateway.huawei;
 import io.github.camel.iotgateway.mqtt.GatewayEndpointOptions;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -84,11 +85,19 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     private boolean failOnAnyDeviceFailure;
 
     /**
-     * Whether to send a sub_device_sync_request, with the last child-list version seen in the platform's notices, each
-     * time the MQTT connection comes back: the platform then replays the add/delete notices the gateway missed.
+     * Whether to send a sub_device_sync_request, with the version of the last child-device notice seen, on every
+     * connect (the first one included, as Huawei's device SDK does): the platform then replays the add/delete notices
+     * the gateway missed while it was offline or not running.
      */
     @UriParam(label = "consumer", defaultValue = "true")
-    private boolean syncAfterReconnect = true;
+    private boolean syncOnConnect = true;
+
+    /**
+     * Where the version of the last child-device notice is kept, under the gateway's device_id, so that a restarted
+     * process asks the platform for what changed since (e.g. a FileStateRepository). In memory when not set.
+     */
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> stateRepository;
 
     /** QoS of the requests: 0 or 1 (the platform does not support 2, so 2 fails at endpoint creation). */
     @UriParam(label = "advanced", defaultValue = "1", enums = "0,1")
@@ -282,12 +291,20 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     }
 
     /** Names the gateway and broker, never a secret. */
-    public boolean isSyncAfterReconnect() {
-        return syncAfterReconnect;
+    public boolean isSyncOnConnect() {
+        return syncOnConnect;
     }
 
-    public void setSyncAfterReconnect(boolean syncAfterReconnect) {
-        this.syncAfterReconnect = syncAfterReconnect;
+    public void setSyncOnConnect(boolean syncOnConnect) {
+        this.syncOnConnect = syncOnConnect;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public MqttClientFactory getMqttClientFactory() {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.github.camel.iotgateway.mqtt.InboundMessage;
 import io.github.camel.iotgateway.protocol.iotda.IotdaJson;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class ChildListVersionTest {
 
     @Test
     void theResyncRemembersAVersionSentAsTextLikeOneSentAsANumber() {
-        SyncAfterReconnect sync = new SyncAfterReconnect(null, new IotdaTopics("gw"), 1);
+        ChildListSync sync = new ChildListSync(null, new IotdaTopics("gw"), 1, new MemoryStateRepository());
 
         sync.versionTracker.accept(deleteNotice("\"42\""));
         assertThat(sync.lastVersion()).isEqualTo(42L);

@@ -39,14 +39,15 @@ class GatewayCredentialsTest extends HuaweiIotTestSupport {
 
         GatewayConnectionOptions options = HuaweiGatewayConnections.options(context, config, VENDOR_HOUR);
 
-        assertThat(options.clientId()).isEqualTo(gatewayDeviceId + "_0_0_2025041401");
         ConnectIdentity identity = options.identity().get();
+        assertThat(identity.clientId()).isEqualTo(gatewayDeviceId + "_0_0_2025041401");
+        assertThat(options.clientId()).as("the gateway's stable name").isEqualTo(gatewayDeviceId);
         assertThat(identity.userName()).isEqualTo(gatewayDeviceId);
         assertThat(new String(identity.password())).isEqualTo(VENDOR_PASSWORD);
         assertThat(identity.toString()).doesNotContain(VENDOR_PASSWORD);
 
         config.setCheckTimestamp(true);
-        assertThat(HuaweiGatewayConnections.options(context, config, VENDOR_HOUR).clientId())
+        assertThat(HuaweiGatewayConnections.options(context, config, VENDOR_HOUR).identity().get().clientId())
                 .isEqualTo(gatewayDeviceId + "_0_1_2025041401");
     }
 

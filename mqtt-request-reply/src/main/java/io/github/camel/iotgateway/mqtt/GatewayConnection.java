@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
 import io.github.camel.iotgateway.mqtt.client.MqttClientListener;
 import io.github.camel.iotgateway.mqtt.client.MqttGatewayClient;
 import org.apache.camel.CamelContext;
@@ -61,7 +62,9 @@ public final class GatewayConnection extends ServiceSupport {
     private ExecutorService control;
     private ScheduledExecutorService timer;
     private PendingReplies pendingReplies;
-    private MqttGatewayClient client;
+    private volatile MqttGatewayClient client;
+    /** The clientId of the client now; a cloud that signs the time into it gets a new one at each connect. */
+    private volatile String clientId;
     private GatewayHealthCheck healthCheck;
     private WritableHealthCheckRepository healthChecks;
     private volatile boolean ready;
@@ -77,19 +80,24 @@ public final class GatewayConnection extends ServiceSupport {
                 options.noticeQueueSize());
     }
 
+    /** The clientId the gateway is (or was last) connected with. */
     public String getClientId() {
-        return options.clientId();
+        String current = clientId;
+        return current != null ? current : options.clientId();
     }
 
     public String getBrokerUrl() {
         return options.brokerUrl();
     }
 
-    /** The clientId without the signing parameters some clouds append to it (Alibaba's {@code |securemode=...|}). */
+    /**
+     * The gateway's stable name: the connection's clientId without the signing parameters some clouds append to it
+     * (Alibaba's {@code |securemode=...|}). Stable across connects, hours and restarts.
+     */
     public String displayName() {
-        String clientId = getClientId();
-        int bar = clientId.indexOf('|');
-        return bar < 0 ? clientId : clientId.substring(0, bar);
+        String name = options.clientId();
+        int bar = name.indexOf('|');
+        return bar < 0 ? name : name.substring(0, bar);
     }
 
     /** Connected with its reply subscriptions in place: a request published now can be answered. */
@@ -224,7 +232,11 @@ public final class GatewayConnection extends ServiceSupport {
     private void publish(String topic, byte[] payload, int qos, Consumer<Exception> lateFailure)
             throws GatewayException {
         requireReady();
-        client.publish(topic, payload, qos, lateFailure);
+        MqttGatewayClient current = client;
+        if (current == null) {
+            throw new GatewayStoppedException("Gateway " + getClientId() + " is stopped; nothing was published");
+        }
+        current.publish(topic, payload, qos, lateFailure);
         published.increment();
     }
 
@@ -274,8 +286,6 @@ public final class GatewayConnection extends ServiceSupport {
         timer = GatewayPools.timer(executors, this, "GatewayTimeouts[" + getClientId() + "]");
         pendingReplies = new PendingReplies(timer, workers);
         inbound.start(executors, this, workers, pendingReplies);
-        client = options.clientFactory().create(options.mqtt(), getClientId());
-        client.setListener(new Listener());
         healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
@@ -286,7 +296,20 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     private void connectAndSubscribe() throws GatewayException {
-        client.connect(options.identity().get());
+        ConnectIdentity identity = options.identity().get();
+        String id = identity.clientId() != null ? identity.clientId() : options.clientId();
+        if (client == null || !id.equals(clientId)) {
+            // a client keeps its clientId for life: a new one (Huawei's next hour) takes a new client
+            MqttGatewayClient previous = client;
+            if (previous != null) {
+                previous.close();
+            }
+            MqttGatewayClient next = options.clientFactory().create(options.mqtt(), id);
+            next.setListener(new Listener(next));
+            client = next;
+            clientId = id;
+        }
+        client.connect(identity);
         try {
             client.subscribe(protocol.subscriptions(), protocol.subscriptionQos());
         } catch (GatewayException e) {
@@ -321,7 +344,7 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     private synchronized void reconnect() {
-        if (!isRunAllowed() || takenOver || client.isConnected()) {
+        if (!isRunAllowed() || takenOver || client != null && client.isConnected()) {
             return;
         }
         try {
@@ -426,9 +449,18 @@ public final class GatewayConnection extends ServiceSupport {
     /** The client's one listener. Every method returns at once; the work happens on the workers. */
     private final class Listener implements MqttClientListener {
 
+        /** A client replaced by a newer one (new clientId) may still report its end: that is no loss of ours. */
+        private final MqttGatewayClient owner;
+
+        private Listener(MqttGatewayClient owner) {
+            this.owner = owner;
+        }
+
         @Override
         public void connectionLost(Throwable cause) {
-            runOnControl(() -> onConnectionLost(cause));
+            if (owner == client) {
+                runOnControl(() -> onConnectionLost(cause));
+            }
         }
 
         @Override

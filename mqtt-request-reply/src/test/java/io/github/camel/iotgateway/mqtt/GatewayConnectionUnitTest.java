@@ -181,6 +181,8 @@ class GatewayConnectionUnitTest {
     void anAuthenticationRefusalAtStartFailsTheStartAndReleasesEverythingEveryTime() {
         factory.refuseConnectsWith(() -> new GatewayAuthenticationException("bad credentials", 5, null));
         HealthCheckRepository healthChecks = HealthCheckHelper.getHealthCheckRepository(context, "producers");
+        // a disabled repository lists no checks at all, which would make "none left behind" pass for nothing
+        healthChecks.setEnabled(true);
 
         // once before counting: class loading, Camel's lazily made threads
         assertAuthenticationRefused(connection);
@@ -204,10 +206,11 @@ class GatewayConnectionUnitTest {
         assertThat(healthChecks).as("camel-health is on the class path").isNotNull();
         assertThat(healthChecks.stream().filter(GatewayHealthCheck.class::isInstance).count())
                 .as("health checks left behind").isZero();
-        // the connection can still start once the broker accepts the credentials
+        // the connection can still start once the broker accepts the credentials, and then has its health check
         factory.acceptConnects();
         connection.start();
         assertThat(connection.isReady()).isTrue();
+        assertThat(healthChecks.stream().filter(GatewayHealthCheck.class::isInstance).count()).isEqualTo(1);
     }
 
     private void assertAuthenticationRefused(GatewayConnection gateway) {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>status: 1 to 100 {device_id, status ONLINE|OFFLINE}; unknown children fail.</li>
  * </ul>
  * A request over its count limit is rejected whole (every device it names failed with
- * {@link IotdaSimulatorCodes#INVALID_PARAMETER}) and recorded as a violation, as are: a malformed entry, a
- * service_id other than {@code $sub_device_manager}, a malformed event_time, a missing event_id (answered with one the
- * platform makes up, which the client cannot correlate) or one not of 36 letters, digits and hyphens, an unreadable
- * message, and a publish at QoS 2 (not answered: IoTDA supports QoS 0 and 1).
+ * {@link IotdaSimulatorCodes#INVALID_PARAMETER}) and recorded as a violation, as are: a malformed entry, a malformed
+ * event_time, an event_id not of 36 letters, digits and hyphens, an unreadable message, and a publish at QoS 2 (not
+ * answered: IoTDA supports QoS 0 and 1).
  *
- * <p>sub_device_sync_request is counted and checked; the simulator does not replay notices for it (publish them with
- * {@link #sendAddNotice} / {@link #sendDeleteNotice}). Misbehaviour switches as on the Alink simulator, with
- * {@link #misbehaviourCounts()} telling what they did.
+ * <p>What the platform tolerates is no violation (docs/protocol-notes.md B.1): a request without event_id (missing or
+ * null, as the Java SDK's demos send) gets one the platform makes up, is acted upon and answered with it; a service
+ * whose service_id is not {@code $sub_device_manager} (the SDK's {@code $log}, {@code $sdk_info}, …) is not this
+ * simulator's business and is ignored, counted in {@link #ignoredServices()}.
+ *
+ * <p>Every notice sent with {@link #sendAddNotice} / {@link #sendDeleteNotice} is remembered with its version. A
+ * sub_device_sync_request with {@code paras.version} V makes the simulator publish again, in version order, every
+ * remembered notice with a version above V (all of them without a version), as fresh add_sub_device_notify /
+ * delete_sub_device_notify events; there is no sync response event (B.6).
+ *
+ * <p>{@link #connectAuthenticator(String)} gives the broker the platform's CONNECT check for the gateway, including the
+ * signType 1 hour stamp against the simulator's clock ({@link #start(String, String, Clock)}). Misbehaviour switches as
+ * on the Alink simulator, with {@link #misbehaviourCounts()} telling what they did.
  */
 public final class IotdaPlatformSimulator implements AutoCloseable {
 
@@ -57,6 +67,11 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
     private static final int OBSERVE_PUBLISHER_QOS = 2;
     /** Down events go at QoS 1; the broker lowers it to what the gateway subscribed with (0 when implicit). */
     private static final int DOWN_QOS = 1;
+    private static final String OWN_CLIENT_ID_PREFIX = "iotda-platform-sim-";
+
+    /** A notice sent, kept for the sync requests that ask for the changes after a version. */
+    private record Notice(EventType type, long version, Object paras) {
+    }
 
     private final IotdaTopics topics;
     private final ChildRegistry registry = new ChildRegistry();
@@ -64,11 +79,16 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
     private final Map<EventType, AtomicLong> requestCounts = new EnumMap<>(EventType.class);
     private final ViolationLog violations = new ViolationLog("IoTDA");
     private final ReplyBehaviour behaviour;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final PlatformConnection connection;
+    private final AtomicLong ignoredServices = new AtomicLong();
+    private final AtomicLong syncRequests = new AtomicLong();
+    /** Every notice sent since start or {@link #reset()}, in sending order; guarded by itself. */
+    private final List<Notice> notices = new ArrayList<>();
     private volatile Long lastSyncVersion;
 
-    private IotdaPlatformSimulator(String brokerUrl, String gatewayDeviceId) {
+    private IotdaPlatformSimulator(String brokerUrl, String gatewayDeviceId, Clock clock) {
+        this.clock = clock;
         this.topics = new IotdaTopics(gatewayDeviceId);
         this.rules = new IotdaChildRules(registry, gatewayDeviceId);
         for (EventType type : EventType.values()) {
@@ -76,7 +96,7 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
         }
         this.behaviour = new ReplyBehaviour("iotda-platform-sim-replies");
         try {
-            this.connection = PlatformConnection.open(brokerUrl, "iotda-platform-sim-", topics.eventsUp(),
+            this.connection = PlatformConnection.open(brokerUrl, OWN_CLIENT_ID_PREFIX, topics.eventsUp(),
                     OBSERVE_PUBLISHER_QOS, this::onMessage);
         } catch (RuntimeException e) {
             behaviour.close();
@@ -85,12 +105,40 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
         LOG.info("IoTDA platform simulator for gateway {} on {}", gatewayDeviceId, brokerUrl);
     }
 
-    /** Connects and subscribes; returns when the simulator is ready for requests. */
+    /** Connects and subscribes; returns when the simulator is ready for requests. The clock is the system's, UTC. */
     public static IotdaPlatformSimulator start(String brokerUrl, String gatewayDeviceId) {
+        return start(brokerUrl, gatewayDeviceId, Clock.systemUTC());
+    }
+
+    /**
+     * Connects and subscribes; returns when the simulator is ready for requests.
+     *
+     * @param clock the platform's clock: the event_time of what it sends, and the time the signType 1 hour stamp of a
+     *              CONNECT is checked against ({@link #connectAuthenticator(String)})
+     */
+    public static IotdaPlatformSimulator start(String brokerUrl, String gatewayDeviceId, Clock clock) {
         if (brokerUrl == null || brokerUrl.isEmpty()) {
             throw new IllegalArgumentException("brokerUrl must be set");
         }
-        return new IotdaPlatformSimulator(brokerUrl, gatewayDeviceId);
+        if (clock == null) {
+            throw new IllegalArgumentException("clock must be set");
+        }
+        return new IotdaPlatformSimulator(brokerUrl, gatewayDeviceId, clock);
+    }
+
+    /**
+     * The platform's check of the gateway's CONNECT, for {@link EmbeddedMqttBroker#setConnectAuthenticator}: ClientId
+     * {@code {device_id}_0_{signType}_{yyyyMMddHH}}, username the device_id, password the HMAC of the stamp and the
+     * secret (docs/protocol-notes.md B.2); with signType 1 the stamp's hour must also be at most 1 hour from this
+     * simulator's clock (its current UTC hour, the one before or the one after), signType 0 is not checked against the
+     * clock. A refused client gets CONNACK 4. The simulators' own connections are let through; every other client is
+     * refused (combine with {@code ||} to let others in).
+     */
+    public ConnectAuthenticator connectAuthenticator(String gatewayDeviceSecret) {
+        if (gatewayDeviceSecret == null || gatewayDeviceSecret.isEmpty()) {
+            throw new IllegalArgumentException("gatewayDeviceSecret must be set");
+        }
+        return new IotdaConnectCheck(OWN_CLIENT_ID_PREFIX, topics.gatewayDeviceId(), gatewayDeviceSecret, clock);
     }
 
     /** Makes a device a known child of the gateway (status INACTIVE), as if added earlier. */
@@ -114,17 +162,21 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
 
     /**
      * Publishes an add_sub_device_notify, as the platform does when children are added elsewhere (console, API), and
-     * makes them children here too.
+     * makes them children here too. The notice is remembered with its version for later sync requests.
      */
     public void sendAddNotice(long version, List<AddedDevice> devices) {
         for (AddedDevice device : devices) {
             registry.add(new ChildRegistry.Child(device.deviceId(), device.nodeId(), device.productId(),
                     device.status() == null ? AddedDevice.STATUS_INACTIVE : device.status()));
         }
-        publishDown(EventType.ADD_SUB_DEVICE_NOTIFY, EventIds.next(), new AddSubDeviceNoticeParas(devices, version));
+        sendNotice(new Notice(EventType.ADD_SUB_DEVICE_NOTIFY, version,
+                new AddSubDeviceNoticeParas(List.copyOf(devices), version)));
     }
 
-    /** Publishes a delete_sub_device_notify, as the platform does when children are deleted elsewhere, and forgets them. */
+    /**
+     * Publishes a delete_sub_device_notify, as the platform does when children are deleted elsewhere, and forgets them.
+     * The notice is remembered with its version for later sync requests.
+     */
     public void sendDeleteNotice(long version, List<String> deviceIds) {
         List<DeletedDevice> devices = new ArrayList<>();
         for (String deviceId : deviceIds) {
@@ -132,13 +184,30 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
             devices.add(new DeletedDevice(topics.gatewayDeviceId(), child == null ? null : child.nodeId(), deviceId));
             registry.remove(deviceId);
         }
-        publishDown(EventType.DELETE_SUB_DEVICE_NOTIFY, EventIds.next(),
-                new DeleteSubDeviceNoticeParas(devices, version));
+        sendNotice(new Notice(EventType.DELETE_SUB_DEVICE_NOTIFY, version,
+                new DeleteSubDeviceNoticeParas(List.copyOf(devices), version)));
     }
 
     /** The {@code paras.version} of the last sub_device_sync_request; null when none came or it had none. */
     public Long lastSyncVersion() {
         return lastSyncVersion;
+    }
+
+    /**
+     * The sub_device_sync_requests acted upon (their notices replayed, maybe none) since start or
+     * {@link #resetCounters()}; unlike {@code requestCount(SUB_DEVICE_SYNC_REQUEST)} without those not acted upon
+     * (silent, QoS 2, a version that is no number). Counted once the replay is handed to the connection.
+     */
+    public long syncRequests() {
+        return syncRequests.get();
+    }
+
+    /**
+     * Service events on events/up whose service_id is not {@code $sub_device_manager} (the SDK's {@code $log},
+     * {@code $sdk_info}, …), ignored without a violation, since start or {@link #resetCounters()}.
+     */
+    public long ignoredServices() {
+        return ignoredServices.get();
     }
 
     /** Service events of this type received since start or {@link #resetCounters()}, valid or not. */
@@ -151,18 +220,24 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
         return violations.snapshot();
     }
 
-    /** Clears the request counts and the violations; children stay. */
+    /** Clears the request, sync and ignored-service counts and the violations; children and notices stay. */
     public void resetCounters() {
         requestCounts.values().forEach(count -> count.set(0));
+        syncRequests.set(0);
+        ignoredServices.set(0);
         violations.clear();
     }
 
     /**
-     * Back to the state just after start without reconnecting (a Paho connect costs about 300 ms): no children,
-     * counts and violations cleared, every misbehaviour switch off and its counts cleared, the default seed.
+     * Back to the state just after start without reconnecting (a Paho connect costs about 300 ms): no children, no
+     * remembered notices, counts and violations cleared, every misbehaviour switch off and its counts cleared, the
+     * default seed.
      */
     public void reset() {
         registry.clear();
+        synchronized (notices) {
+            notices.clear();
+        }
         behaviour.reset();
         lastSyncVersion = null;
         resetCounters();
@@ -260,6 +335,16 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
     }
 
     private void onServiceEvent(ServiceEvent event, int qos) {
+        if (!event.isSubDeviceManager()) {
+            // another service ($log, $sdk_info, ...): the platform's business, not this simulator's
+            ignoredServices.incrementAndGet();
+            LOG.debug("service '{}' event '{}' ignored", event.serviceId(), event.eventType());
+            if (qos > 1) {
+                violations.record("service '" + event.serviceId() + "' published at QoS " + qos
+                                  + ": IoTDA supports QoS 0 and 1 only");
+            }
+            return;
+        }
         EventType type = event.type().orElse(null);
         if (type == null || type.direction() != EventType.Direction.UP) {
             violations.record("event_type '" + event.eventType() + "' is no gateway request of $sub_device_manager; "
@@ -272,19 +357,14 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
             violations.record(what + " published at QoS " + qos + ": IoTDA supports QoS 0 and 1 only; not answered");
             return;
         }
-        if (!event.isSubDeviceManager()) {
-            violations.record(what + " with service_id '" + event.serviceId() + "' instead of '"
-                              + EventType.SUB_DEVICE_MANAGER + "'; not answered");
-            return;
-        }
         if (event.eventTime() != null && !EventTime.isWellFormed(event.eventTime())) {
             violations.record(what + " event_time '" + event.eventTime() + "' is not yyyyMMdd'T'HHmmss'Z'");
         }
         String eventId = event.eventId();
         if (eventId == null) {
+            // optional on requests: the platform makes one up and answers with it (B.1)
             eventId = EventIds.next();
-            violations.record(what + " without event_id: answered with the platform's own " + eventId
-                              + ", which nobody can correlate");
+            LOG.debug("{} without event_id: the platform's own {}", what, eventId);
         } else if (!EventIds.isWellFormed(eventId)) {
             violations.record(what + " event_id '" + abbreviate(eventId)
                               + "' is not 36 letters, digits and hyphens");
@@ -312,13 +392,36 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
 
     private void acceptSync(ServiceEvent event) {
         var version = event.paras().path("version");
+        Long after;
         if (version.isMissingNode() || version.isNull()) {
-            lastSyncVersion = null;
+            after = null;
         } else if (version.canConvertToExactIntegral() && version.isNumber()) {
-            lastSyncVersion = version.longValue();
+            after = version.longValue();
         } else {
-            violations.record("sub_device_sync_request paras.version must be a number but was " + version);
+            violations.record("sub_device_sync_request paras.version must be a number but was " + version
+                              + "; not acted upon");
+            return;
         }
+        lastSyncVersion = after;
+        List<Notice> replay;
+        synchronized (notices) {
+            replay = notices.stream().filter(n -> after == null || n.version() > after)
+                    // stable: notices of equal version keep their sending order
+                    .sorted(Comparator.comparingLong(Notice::version))
+                    .toList();
+        }
+        for (Notice notice : replay) {
+            publishDown(notice.type(), EventIds.next(), notice.paras());
+        }
+        LOG.debug("sub_device_sync_request after version {}: {} notices replayed", after, replay.size());
+        syncRequests.incrementAndGet();
+    }
+
+    private void sendNotice(Notice notice) {
+        synchronized (notices) {
+            notices.add(notice);
+        }
+        publishDown(notice.type(), EventIds.next(), notice.paras());
     }
 
     private void publishDown(EventType type, String eventId, Object paras) {

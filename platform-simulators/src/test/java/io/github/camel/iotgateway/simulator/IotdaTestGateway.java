@@ -23,7 +23,17 @@ final class IotdaTestGateway implements AutoCloseable {
     private final IotdaTopics topics;
 
     IotdaTestGateway(String brokerUrl, IotdaTopics topics) throws MqttException {
-        this.client = new TestMqttClient(brokerUrl);
+        this(new TestMqttClient(brokerUrl), topics);
+    }
+
+    /** Connects with these CONNECT credentials, for a broker that checks them. */
+    IotdaTestGateway(String brokerUrl, IotdaTopics topics, String clientId, String username, String password)
+            throws MqttException {
+        this(new TestMqttClient(brokerUrl, clientId, username, password), topics);
+    }
+
+    private IotdaTestGateway(TestMqttClient client, IotdaTopics topics) throws MqttException {
+        this.client = client;
         this.topics = topics;
         client.subscribe(topics.eventsDown());
     }
@@ -54,6 +64,25 @@ final class IotdaTestGateway implements AutoCloseable {
             }
         }
         throw new AssertionError("No down event with event_id " + eventId + " within " + RESPONSE_WAIT);
+    }
+
+    /**
+     * The next down message whose first service event is of this type; others are skipped (a late QoS 1 copy from an
+     * earlier test must not be taken for this one's).
+     */
+    IotdaMessage awaitEventType(String eventType) throws InterruptedException {
+        long deadline = System.nanoTime() + RESPONSE_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            TestMqttClient.Received next = client.poll(Duration.ofNanos(deadline - System.nanoTime()));
+            if (next == null) {
+                break;
+            }
+            IotdaMessage message = read(next);
+            if (!message.services().isEmpty() && eventType.equals(message.services().get(0).eventType())) {
+                return message;
+            }
+        }
+        throw new AssertionError("No down event of type " + eventType + " within " + RESPONSE_WAIT);
     }
 
     /** The next down message, whatever it is. */

@@ -3,17 +3,33 @@ package io.github.camel.iotgateway.mqtt.client;
 import java.util.Arrays;
 
 /**
- * What a gateway sends in one CONNECT besides its clientId: user name and password. Computed for each connect, as
- * some clouds sign the time of connecting into them. Never printed: {@link #toString()} hides the password.
+ * What a gateway sends in one CONNECT: user name, password and, where the cloud signs the time into it, the clientId.
+ * Computed for each connect, so a reconnect hours later carries a fresh signature. Never printed: {@link #toString()} hides the password.
  */
 public final class ConnectIdentity {
 
+    private final String clientId;
     private final String userName;
     private final char[] password;
 
+    /** An identity that keeps the connection's clientId. */
     public ConnectIdentity(String userName, String password) {
+        this(null, userName, password);
+    }
+
+    /**
+     * @param clientId the clientId for this connect, when the cloud signs the time into it (Huawei's hour stamp);
+     *                 {@code null} keeps the connection's
+     */
+    public ConnectIdentity(String clientId, String userName, String password) {
+        this.clientId = clientId;
         this.userName = userName;
         this.password = password == null ? null : password.toCharArray();
+    }
+
+    /** The clientId for this connect, or {@code null} for the connection's own. */
+    public String clientId() {
+        return clientId;
     }
 
     public String userName() {
@@ -27,6 +43,6 @@ public final class ConnectIdentity {
 
     @Override
     public String toString() {
-        return "ConnectIdentity[userName=" + userName + ", password=" + (password == null ? "none" : "***") + "]";
+        return "ConnectIdentity[clientId=" + clientId + ", userName=" + userName + ", password=" + (password == null ? "none" : "***") + "]";
     }
 }

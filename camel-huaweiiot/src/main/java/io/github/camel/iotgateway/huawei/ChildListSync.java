@@ -1,7 +1,6 @@
 package io.github.camel.iotgateway.huawei;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
@@ -17,62 +16,68 @@ import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
 import io.github.camel.iotgateway.protocol.iotda.SyncRequestParas;
+import org.apache.camel.spi.StateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * While the gateway was offline it missed the platform's add/delete notices. After each reconnect this asks for them
- * again with a {@code sub_device_sync_request} carrying the last child-list version the gateway saw (docs/protocol-notes.md
- * B.6, B.7); the platform answers with the notices made since, which reach the {@code huaweiiot:events} route as usual.
+ * A gateway that was offline (a lost link, or a process that was down) missed the platform's add/delete notices. On
+ * every connect, the first included, this asks for them with a {@code sub_device_sync_request} carrying the version of
+ * the last child-device notice the gateway saw (docs/protocol-notes.md B.6, B.7), as Huawei's own device SDK does; the
+ * platform answers with the notices made since, which reach the {@code huaweiiot:events} route as usual.
+ * <p>
+ * The version is kept in a Camel {@link StateRepository} under the gateway's device_id, so a restarted process (with
+ * a persistent repository such as {@code FileStateRepository}) asks from where the previous one stopped.
  */
-final class SyncAfterReconnect implements GatewayConnectionListener {
+final class ChildListSync implements GatewayConnectionListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SyncAfterReconnect.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChildListSync.class);
 
     private final GatewayConnection connection;
     private final IotdaTopics topics;
     private final int qos;
+    private final StateRepository<String, String> versions;
     private final Clock clock = Clock.systemUTC();
-    private final AtomicReference<Long> lastVersion = new AtomicReference<>();
 
     /** Remembers the version of every add/delete notice, whether or not an events route takes them. */
     final Consumer<InboundMessage> versionTracker = this::track;
 
-    SyncAfterReconnect(GatewayConnection connection, IotdaTopics topics, int qos) {
+    ChildListSync(GatewayConnection connection, IotdaTopics topics, int qos, StateRepository<String, String> versions) {
         this.connection = connection;
         this.topics = topics;
         this.qos = qos;
+        this.versions = versions;
     }
 
+    /** The version of the last child-device notice seen, by this process or (persisted) an earlier one. */
     Long lastVersion() {
-        return lastVersion.get();
+        String stored = versions.getState(topics.gatewayDeviceId());
+        return stored == null || !stored.matches("-?\\d{1,18}") ? null : Long.valueOf(stored);
     }
 
     @Override
     public void connected(boolean reconnect) {
-        if (!reconnect) {
-            return;
-        }
-        Long version = lastVersion.get();
+        Long version = lastVersion();
         try {
             connection.publish(topics.eventsUp(), IotdaJson.request(EventType.SUB_DEVICE_SYNC_REQUEST, EventIds.next(),
                     EventTime.now(clock), new SyncRequestParas(version)), qos);
-            LOG.info("Gateway {} reconnected: asked the platform for the child-device changes since version {}",
-                    connection.getClientId(), version);
+            LOG.info("Gateway {} {}: asked the platform for the child-device changes since version {}",
+                    connection.displayName(), reconnect ? "reconnected" : "connected", version);
         } catch (GatewayException e) {
-            LOG.warn("Gateway {} could not ask for a child-device sync after reconnecting: {}", connection.getClientId(),
+            LOG.warn("Gateway {} could not ask for a child-device sync after connecting: {}", connection.displayName(),
                     e.getMessage());
         }
     }
 
-    private void track(InboundMessage notice) {
+    private synchronized void track(InboundMessage notice) {
         if (!(notice.body() instanceof IotdaMessage message)) {
             return;
         }
         for (ServiceEvent service : message.services()) {
             Long version = ChildListVersion.of(service.paras());
-            if (version != null) {
-                lastVersion.accumulateAndGet(version, (a, b) -> a == null ? b : Math.max(a, b));
+            Long last = lastVersion();
+            if (version != null && (last == null || version > last)) {
+                versions.setState(topics.gatewayDeviceId(), version.toString());
             }
         }
     }
