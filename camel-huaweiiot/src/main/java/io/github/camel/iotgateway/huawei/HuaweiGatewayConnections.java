@@ -35,11 +35,12 @@ final class HuaweiGatewayConnections {
                 IotdaConnectCredentials credentials = IotdaConnectCredentials.of(deviceId, secret, clock.instant(),
                         signType);
                 return new ConnectIdentity(credentials.clientId(), credentials.username(), credentials.password());
-            });
+            }).withPace(config.getMaxMessagesPerSecond(), config.getMaxBytesPerSecond());
         }
         ConnectIdentity identity = new ConnectIdentity(config.getUserName(), config.getPassword());
         return GatewayConnectionOptions.of(camelContext, config,
-                config.getClientId() != null ? config.getClientId() : config.getGatewayDeviceId(), () -> identity);
+                config.getClientId() != null ? config.getClientId() : config.getGatewayDeviceId(), () -> identity)
+                .withPace(config.getMaxMessagesPerSecond(), config.getMaxBytesPerSecond());
     }
 
     /**
@@ -55,6 +56,8 @@ final class HuaweiGatewayConnections {
                 .with("batchSize", c.getBatchSize())
                 .with("batchTimeout", c.getBatchTimeout())
                 .with("syncOnConnect", c.isSyncOnConnect())
-                .with("stateRepository", c.getStateRepository());
+                .with("stateRepository", c.getStateRepository())
+                .with("maxMessagesPerSecond", c.getMaxMessagesPerSecond())
+                .with("maxBytesPerSecond", c.getMaxBytesPerSecond());
     }
 }

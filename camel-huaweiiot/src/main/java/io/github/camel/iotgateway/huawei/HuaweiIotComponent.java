@@ -53,6 +53,9 @@ public class HuaweiIotComponent extends GatewayComponentSupport<HuaweiGatewayCli
         if (c.getRequestTimeout() <= 0 || c.getBatchTimeout() <= 0) {
             throw new IllegalArgumentException("requestTimeout and batchTimeout must be positive");
         }
+        if (c.getMaxMessagesPerSecond() < 0 || c.getMaxBytesPerSecond() < 0) {
+            throw new IllegalArgumentException("maxMessagesPerSecond and maxBytesPerSecond must be 0 (no cap) or positive");
+        }
         if (c.getReplyThreads() < 1) {
             throw new IllegalArgumentException("replyThreads must be at least 1");
         }

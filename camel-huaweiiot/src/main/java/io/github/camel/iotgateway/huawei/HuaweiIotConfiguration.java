@@ -1,6 +1,7 @@
 package io.github.camel.iotgateway.huawei;
 
 import io.github.camel.iotgateway.mqtt.GatewayEndpointOptions;
+import io.github.camel.iotgateway.protocol.iotda.IotdaLimits;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
@@ -98,6 +99,17 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
      */
     @UriParam(label = "consumer")
     private StateRepository<String, String> stateRepository;
+
+    /**
+     * Most messages the gateway's connection publishes in any second (the platform's cap per device connection is 50;
+     * it throttles past it). Requests over it wait their turn, in order, within their requestTimeout. 0 for no cap.
+     */
+    @UriParam(label = "advanced", defaultValue = "50")
+    private int maxMessagesPerSecond = IotdaLimits.MAX_MESSAGES_PER_SECOND;
+
+    /** Most payload bytes the gateway's connection publishes in any second (the platform's cap is 1 MB). 0 for no cap. */
+    @UriParam(label = "advanced", defaultValue = "1048576")
+    private long maxBytesPerSecond = IotdaLimits.MAX_BYTES_PER_SECOND;
 
     /** QoS of the requests: 0 or 1 (the platform does not support 2, so 2 fails at endpoint creation). */
     @UriParam(label = "advanced", defaultValue = "1", enums = "0,1")
@@ -305,6 +317,22 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public int getMaxMessagesPerSecond() {
+        return maxMessagesPerSecond;
+    }
+
+    public void setMaxMessagesPerSecond(int maxMessagesPerSecond) {
+        this.maxMessagesPerSecond = maxMessagesPerSecond;
+    }
+
+    public long getMaxBytesPerSecond() {
+        return maxBytesPerSecond;
+    }
+
+    public void setMaxBytesPerSecond(long maxBytesPerSecond) {
+        this.maxBytesPerSecond = maxBytesPerSecond;
     }
 
     public MqttClientFactory getMqttClientFactory() {

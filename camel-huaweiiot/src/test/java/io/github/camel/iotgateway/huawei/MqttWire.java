@@ -20,6 +20,7 @@ final class MqttWire implements AutoCloseable {
 
     private final MqttClient client;
     private final List<IotdaMessage> received = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivalMillis = new CopyOnWriteArrayList<>();
 
     MqttWire(String brokerUrl) throws MqttException {
         client = new MqttClient(brokerUrl, "test-wire-" + UUID.randomUUID(), new MemoryPersistence());
@@ -31,12 +32,20 @@ final class MqttWire implements AutoCloseable {
 
     /** Records every message on the topic from now on. */
     MqttWire record(String topic) throws MqttException {
-        client.subscribe(topic, 1, (t, message) -> received.add(IotdaJson.readMessage(message.getPayload())));
+        client.subscribe(topic, 1, (t, message) -> {
+            arrivalMillis.add(System.nanoTime() / 1_000_000);
+            received.add(IotdaJson.readMessage(message.getPayload()));
+        });
         return this;
     }
 
     List<IotdaMessage> received() {
         return List.copyOf(received);
+    }
+
+    /** When each recorded message arrived here, in ms of a monotonic clock. */
+    List<Long> arrivalMillis() {
+        return List.copyOf(arrivalMillis);
     }
 
     void publish(String topic, String payload) throws MqttException {

@@ -14,6 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconnectSyncTest extends HuaweiIotTestSupport {
 
     @Override
+    protected void configure(HuaweiIotConfiguration configuration) {
+        super.configure(configuration);
+        configuration.setSyncOnConnect(true);
+    }
+
+    @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
@@ -27,6 +33,8 @@ class ReconnectSyncTest extends HuaweiIotTestSupport {
     void afterAReconnectASyncRequestCarriesTheLastVersionSeenAndRequestsWorkAgain() throws Exception {
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(2);
+        // the first connect asks for a sync too; the notices come after its (empty) answer
+        await("the sync of the first connect", Duration.ofSeconds(10), () -> platform.syncRequests() == 1);
         platform.sendDeleteNotice(41, List.of(PRODUCT_ID + "_old-1"));
         platform.sendDeleteNotice(42, List.of(PRODUCT_ID + "_old-2"));
         events.assertIsSatisfied(5000);

@@ -62,6 +62,8 @@ public final class GatewayConnection extends ServiceSupport {
     private ExecutorService control;
     private ScheduledExecutorService timer;
     private PendingReplies pendingReplies;
+    /** The platform's caps on this connection's publishes; null when it has none. */
+    private volatile PublishPacer pacer;
     private volatile MqttGatewayClient client;
     /** The clientId of the client now; a cloud that signs the time into it gets a new one at each connect. */
     private volatile String clientId;
@@ -134,6 +136,12 @@ public final class GatewayConnection extends ServiceSupport {
         return inbound.droppedNotices();
     }
 
+    /** Publishes that had to wait for the platform's pace, since start. */
+    public long pacedPublishes() {
+        PublishPacer pace = pacer;
+        return pace == null ? 0 : pace.pacedPublishes();
+    }
+
     /** Messages published since start. */
     public long messagesPublished() {
         return published.sum();
@@ -193,25 +201,69 @@ public final class GatewayConnection extends ServiceSupport {
 
     /**
      * Publishes a request whose reply is awaited under a fresh key from {@code keys}: the handler is given its outcome
-     * within {@code timeoutMillis}, on a worker thread.
+     * within {@code timeoutMillis}, on a worker thread. Under the platform's pace (options {@code maxMessagesPerSecond},
+     * {@code maxBytesPerSecond}) the request may first wait its turn, in order; its timeout covers the wait, and one
+     * that could not be published in time fails with {@link GatewayPaceExceededException}, unpublished.
      *
      * @param  payload           builds the bytes for the key the request got
-     * @return                   the key the request was registered and published under
+     * @return                   the key the request was published under; {@code null} when it waits for the pace
      * @throws GatewayException  nothing was published (not connected, publish refused); the handler is not called
      */
     public String request(Supplier<String> keys, Function<String, byte[]> payload, String topic, int qos,
                           long timeoutMillis, Consumer<RequestOutcome> handler)
             throws GatewayException {
         requireReady();
-        PendingReplies table = pendingReplies;
-        String key;
-        try {
-            key = table.registerUnderFreshKey(keys, timeoutMillis, handler);
-        } catch (RejectedExecutionException stopping) {
-            throw new GatewayStoppedException("Gateway " + getClientId() + " is stopping; nothing was published");
+        PublishPacer pace = pacer;
+        if (pace == null) {
+            return publishRequest(pendingReplies.registerUnderFreshKeyOrStop(keys, timeoutMillis, handler, this),
+                    payload, topic, qos, handler);
         }
+        String key = keys.get();
+        byte[] bytes = payload.apply(key);
+        pace.submit(new PublishPacer.Paced() {
+            @Override
+            public int bytes() {
+                return bytes.length;
+            }
+
+            @Override
+            public long maxWaitMillis() {
+                return timeoutMillis;
+            }
+
+            @Override
+            public void release(long waitedMillis) {
+                try {
+                    requireReady();
+                    long remaining = Math.max(1, timeoutMillis - waitedMillis);
+                    PendingReplies table = pendingReplies;
+                    if (table.register(key, remaining, handler)) {
+                        publishRequest(key, k -> bytes, topic, qos, handler);
+                    } else {
+                        // the key came free meanwhile to another request (ids wrap): take a fresh one
+                        publishRequest(table.registerUnderFreshKeyOrStop(keys, remaining, handler,
+                                GatewayConnection.this), payload, topic, qos, handler);
+                    }
+                } catch (GatewayException | RuntimeException e) {
+                    fail(e instanceof GatewayException ge ? ge
+                            : new GatewayPublishException("Gateway " + getClientId() + " could not publish to "
+                                                          + topic + ": " + e.getMessage(), e));
+                }
+            }
+
+            @Override
+            public void fail(GatewayException cause) {
+                endOnWorker(handler, RequestOutcome.failed(null, cause));
+            }
+        });
+        return null;
+    }
+
+    private String publishRequest(String key, Function<String, byte[]> payload, String topic, int qos,
+                                  Consumer<RequestOutcome> handler) throws GatewayException {
+        PendingReplies table = pendingReplies;
         try {
-            publish(topic, payload.apply(key), qos, failure -> runOnControl(() -> table.fail(key, failure)));
+            send(topic, payload.apply(key), qos, failure -> runOnControl(() -> table.fail(key, failure)));
         } catch (GatewayException | RuntimeException e) {
             table.cancel(key);
             throw e;
@@ -220,16 +272,61 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     /**
-     * Publishes one message on the shared client without waiting for it to be written.
+     * Publishes one message on the shared client without waiting for it to be written, in the platform's pace.
      *
      * @throws GatewayException when the connection is not ready or the client refuses the message
      */
     public void publish(String topic, byte[] payload, int qos) throws GatewayException {
-        publish(topic, payload, qos, failure -> LOG.debug("Gateway {} could not deliver a message to {}: {}",
-                getClientId(), topic, failure.getMessage()));
+        Consumer<Exception> lateFailure = failure -> LOG.debug("Gateway {} could not deliver a message to {}: {}",
+                getClientId(), topic, failure.getMessage());
+        PublishPacer pace = pacer;
+        if (pace == null) {
+            send(topic, payload, qos, lateFailure);
+            return;
+        }
+        requireReady();
+        pace.submit(new PublishPacer.Paced() {
+            @Override
+            public int bytes() {
+                return payload.length;
+            }
+
+            @Override
+            public long maxWaitMillis() {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public void release(long waitedMillis) {
+                try {
+                    send(topic, payload, qos, lateFailure);
+                } catch (GatewayException | RuntimeException e) {
+                    lateFailure.accept(e);
+                }
+            }
+
+            @Override
+            public void fail(GatewayException cause) {
+                lateFailure.accept(cause);
+            }
+        });
     }
 
-    private void publish(String topic, byte[] payload, int qos, Consumer<Exception> lateFailure)
+    /** Hands an outcome to a worker: the pace's timer must not run what an exchange does next. */
+    private void endOnWorker(Consumer<RequestOutcome> handler, RequestOutcome outcome) {
+        ExecutorService pool = workers;
+        try {
+            if (pool != null) {
+                pool.execute(() -> handler.accept(outcome));
+                return;
+            }
+        } catch (RejectedExecutionException full) {
+            // stopping or full: end it here rather than never
+        }
+        handler.accept(outcome);
+    }
+
+    private void send(String topic, byte[] payload, int qos, Consumer<Exception> lateFailure)
             throws GatewayException {
         requireReady();
         MqttGatewayClient current = client;
@@ -285,6 +382,10 @@ public final class GatewayConnection extends ServiceSupport {
         control = GatewayPools.fixed(executors, this, "GatewayControl[" + getClientId() + "]", 1, Integer.MAX_VALUE);
         timer = GatewayPools.timer(executors, this, "GatewayTimeouts[" + getClientId() + "]");
         pendingReplies = new PendingReplies(timer, workers);
+        if (PublishPacer.isNeeded(options.maxMessagesPerSecond(), options.maxBytesPerSecond())) {
+            pacer = new PublishPacer(displayName(), options.maxMessagesPerSecond(), options.maxBytesPerSecond(), timer,
+                    () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+        }
         inbound.start(executors, this, workers, pendingReplies);
         healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",
                 WritableHealthCheckRepository.class);
@@ -359,6 +460,12 @@ public final class GatewayConnection extends ServiceSupport {
 
     private void onConnectionLost(Throwable cause) {
         ready = false;
+        PublishPacer pace = pacer;
+        if (pace != null) {
+            pace.failWaiting(new GatewayNotConnectedException("Gateway " + getClientId() + " lost its connection while"
+                                                              + " the request waited for the platform's pace; nothing"
+                                                              + " was published"));
+        }
         pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId()
                                                                 + " lost its connection while waiting for the reply; "
                                                                 + "the platform may or may not have acted on the request",
@@ -397,6 +504,11 @@ public final class GatewayConnection extends ServiceSupport {
     protected void doStop() throws Exception {
         ready = false;
         inbound.stop(camelContext.getExecutorServiceManager());
+        PublishPacer pace = pacer;
+        if (pace != null) {
+            pace.failWaiting(new GatewayStoppedException("Gateway " + getClientId() + " stopped while the request"
+                                                         + " waited for the platform's pace; nothing was published"));
+        }
         if (pendingReplies != null) {
             // on this thread: the workers are about to go
             pendingReplies.failAllNow(new GatewayNotConnectedException("Gateway " + getClientId()
@@ -409,6 +521,7 @@ public final class GatewayConnection extends ServiceSupport {
 
     private void releaseResources() {
         ready = false;
+        pacer = null;
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         if (healthChecks != null && healthCheck != null) {
             healthChecks.removeHealthCheck(healthCheck);

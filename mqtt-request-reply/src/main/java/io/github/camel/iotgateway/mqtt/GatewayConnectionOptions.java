@@ -20,10 +20,12 @@ import org.apache.camel.CamelContext;
  * @param replyThreads            threads that complete exchanges with replies, timeouts and failures
  * @param inboundQueueSize        received messages that may wait to be decoded before more are dropped
  * @param noticeQueueSize         platform notices that may wait for the events route before more are dropped
+ * @param maxMessagesPerSecond    the platform's cap on this connection's messages a second (0: none)
+ * @param maxBytesPerSecond       the platform's cap on this connection's payload bytes a second (0: none)
  */
 public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId, Supplier<ConnectIdentity> identity,
         MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads, int inboundQueueSize,
-        int noticeQueueSize) {
+        int noticeQueueSize, int maxMessagesPerSecond, long maxBytesPerSecond) {
 
     public static final int DEFAULT_INBOUND_QUEUE_SIZE = 100_000;
     public static final int DEFAULT_NOTICE_QUEUE_SIZE = 10_000;
@@ -35,6 +37,28 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
         if (inboundQueueSize < 1 || noticeQueueSize < 1) {
             throw new InvalidGatewayOptionException("inbound and notice queue sizes must be positive");
         }
+        if (maxMessagesPerSecond < 0 || maxBytesPerSecond < 0) {
+            throw new InvalidGatewayOptionException("the pace caps must be 0 (none) or positive");
+        }
+    }
+
+    /** Options without a pace: every publish goes at once. */
+    public GatewayConnectionOptions(MqttClientSettings mqtt, String clientId, Supplier<ConnectIdentity> identity,
+                                    MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads,
+                                    int inboundQueueSize, int noticeQueueSize) {
+        this(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis, replyThreads, inboundQueueSize,
+                noticeQueueSize, 0, 0);
+    }
+
+    /**
+     * The same options with the platform's caps on this connection's publishes (0 for none).
+     *
+     * @param maxMessagesPerSecond messages a second, in any window of a second
+     * @param maxBytesPerSecond    payload bytes a second, in any window of a second
+     */
+    public GatewayConnectionOptions withPace(int maxMessagesPerSecond, long maxBytesPerSecond) {
+        return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
+                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond);
     }
 
     /**

@@ -85,6 +85,20 @@ public final class PendingReplies {
     }
 
     /**
+     * {@link #registerUnderFreshKey}, with a refused timeout (the connection's timer is shutting down) reported as the
+     * connection stopping.
+     */
+    String registerUnderFreshKeyOrStop(Supplier<String> keys, long timeoutMillis, Consumer<RequestOutcome> handler,
+                                       GatewayConnection connection) throws GatewayStoppedException {
+        try {
+            return registerUnderFreshKey(keys, timeoutMillis, handler);
+        } catch (RejectedExecutionException stopping) {
+            throw new GatewayStoppedException("Gateway " + connection.getClientId()
+                                              + " is stopping; nothing was published");
+        }
+    }
+
+    /**
      * Hands a reply to the request waiting for its key, on the calling thread.
      *
      * @return {@code false} when nobody waits for it: late (after its timeout), duplicate or never asked for

@@ -21,6 +21,12 @@ public final class IotdaLimits {
     /** The platform answers a request within this time; a client waits at least this long. */
     public static final Duration RESPONSE_TIME = Duration.ofSeconds(30);
 
+    /** Upstream messages a device connection may publish a second before the platform throttles it (B.8). */
+    public static final int MAX_MESSAGES_PER_SECOND = 50;
+
+    /** Upstream payload bytes a device connection may publish a second (B.8: 1 MB/s). */
+    public static final long MAX_BYTES_PER_SECOND = 1024 * 1024;
+
     private IotdaLimits() {
     }
 }
