@@ -45,7 +45,7 @@ final class AddSubDevices extends SubDeviceOperation<DeviceInfo, AddedDevice> {
 
     @Override
     DeviceInfo entry(Object item) {
-        DeviceInfo device = SubDeviceBodies.convert(item, DeviceInfo.class, "a device with node_id and product_id");
+        DeviceInfo device = SubDeviceBodies.convert(item, DeviceInfo.class, this);
         requireId("node_id", device.nodeId());
         requireId("product_id", device.productId());
         if (device.deviceId() != null) {
@@ -61,6 +61,12 @@ final class AddSubDevices extends SubDeviceOperation<DeviceInfo, AddedDevice> {
             throw new ExtensionInfoTooLargeException(device.nodeId(), size, IotdaLimits.MAX_EXTENSION_INFO_BYTES);
         }
         return device;
+    }
+
+    @Override
+    String acceptedBodies() {
+        return "a DeviceInfo, or a Map or JSON object with node_id and product_id (required) and device_id, name,"
+               + " description, extension_info (optional), or a List, array or JSON array of those";
     }
 
     @Override

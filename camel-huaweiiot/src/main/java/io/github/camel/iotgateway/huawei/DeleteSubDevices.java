@@ -51,8 +51,13 @@ final class DeleteSubDevices extends SubDeviceOperation<String, String> {
         if (item instanceof JsonNode node && node.isTextual()) {
             return requireId("device_id", node.textValue());
         }
-        throw new InvalidSubDeviceException("deleteSubDevice takes device_ids as String but got a "
-                                            + (item == null ? "null" : item.getClass().getSimpleName()));
+        throw new InvalidSubDeviceException("deleteSubDevice got " + SubDeviceBodies.kindOf(item) + "; it takes "
+                                            + acceptedBodies());
+    }
+
+    @Override
+    String acceptedBodies() {
+        return "a device_id as a String (or a JSON string), or a List, array or JSON array of device_ids";
     }
 
     @Override

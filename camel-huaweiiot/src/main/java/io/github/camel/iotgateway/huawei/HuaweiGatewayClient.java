@@ -34,6 +34,7 @@ final class HuaweiGatewayClient extends GatewayClientSupport {
     private final HuaweiIotConfiguration gatewayConfiguration;
     private final Clock clock = Clock.systemUTC();
     private final ChildListSync sync;
+    private final StatusAfterReconnect statusAfterReconnect;
     private final StateRepository<String, String> versions;
     private final Map<HuaweiIotOperation, SingleRequestBatcher<Object>> batchers = new EnumMap<>(HuaweiIotOperation.class);
 
@@ -63,6 +64,17 @@ final class HuaweiGatewayClient extends GatewayClientSupport {
         } else {
             sync = null;
         }
+        if (gatewayConfiguration.isReportStatusAfterReconnect()) {
+            statusAfterReconnect = new StatusAfterReconnect(this, gatewayConfiguration.getRequestTimeout());
+            connection.addConnectionListener(statusAfterReconnect);
+        } else {
+            statusAfterReconnect = null;
+        }
+    }
+
+    /** The ONLINE re-report after reconnects; null when the option is off. */
+    StatusAfterReconnect statusAfterReconnect() {
+        return statusAfterReconnect;
     }
 
     /** The child-list sync on every connect; null when the option is off. */
@@ -132,6 +144,12 @@ final class HuaweiGatewayClient extends GatewayClientSupport {
                 eventId -> IotdaJson.request(operation.requestType(), eventId, EventTime.now(clock),
                         operation.paras(entries)),
                 topics.eventsUp(), gatewayConfiguration.getQos(), timeoutMillis,
-                outcome -> done.accept(IotdaResponse.read(operation, entries, outcome)));
+                outcome -> {
+                    RequestOutcome read = IotdaResponse.read(operation, entries, outcome);
+                    if (statusAfterReconnect != null) {
+                        statusAfterReconnect.observe(operation, read);
+                    }
+                    done.accept(read);
+                });
     }
 }

@@ -56,6 +56,7 @@ final class HuaweiGatewayConnections {
                 .with("batchSize", c.getBatchSize())
                 .with("batchTimeout", c.getBatchTimeout())
                 .with("syncOnConnect", c.isSyncOnConnect())
+                .with("reportStatusAfterReconnect", c.isReportStatusAfterReconnect())
                 .with("stateRepository", c.getStateRepository())
                 .with("maxMessagesPerSecond", c.getMaxMessagesPerSecond())
                 .with("maxBytesPerSecond", c.getMaxBytesPerSecond());

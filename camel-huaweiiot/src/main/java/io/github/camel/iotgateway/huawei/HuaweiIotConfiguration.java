@@ -94,6 +94,13 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     private boolean syncOnConnect = true;
 
     /**
+     * Whether to report the children this gateway last reported ONLINE as ONLINE again after each reconnect (the
+     * platform marks them offline with the gateway), in update_sub_device_status requests of at most 100.
+     */
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean reportStatusAfterReconnect;
+
+    /**
      * Where the version of the last child-device notice is kept, under the gateway's device_id, so that a restarted
      * process asks the platform for what changed since (e.g. a FileStateRepository). In memory when not set.
      */
@@ -309,6 +316,14 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
 
     public void setSyncOnConnect(boolean syncOnConnect) {
         this.syncOnConnect = syncOnConnect;
+    }
+
+    public boolean isReportStatusAfterReconnect() {
+        return reportStatusAfterReconnect;
+    }
+
+    public void setReportStatusAfterReconnect(boolean reportStatusAfterReconnect) {
+        this.reportStatusAfterReconnect = reportStatusAfterReconnect;
     }
 
     public StateRepository<String, String> getStateRepository() {

@@ -3,6 +3,7 @@ package io.github.camel.iotgateway.huawei;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camel.iotgateway.mqtt.GatewayHealthCheck;
 import io.github.camel.iotgateway.mqtt.InboundMessage;
 import io.github.camel.iotgateway.protocol.iotda.ChildListVersion;
 import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
@@ -69,6 +70,10 @@ public class HuaweiIotConsumer extends DefaultConsumer {
         super.doStart();
         client = getEndpoint().getComponent().acquireClient(getEndpoint());
         client.connection().addNoticeListener(listener);
+        // Camel's consumer health check (camel.health.consumersEnabled) asks this: ready while the gateway is connected
+        GatewayHealthCheck readiness = new GatewayHealthCheck(client.connection());
+        readiness.setCamelContext(getEndpoint().getCamelContext());
+        setHealthCheck(readiness);
     }
 
     @Override

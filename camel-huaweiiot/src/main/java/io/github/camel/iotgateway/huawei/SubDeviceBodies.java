@@ -52,9 +52,9 @@ final class SubDeviceBodies {
     /**
      * One item as the model type: the type itself, or a Map or JSON object with the wire field names.
      *
-     * @param expected what the caller should have sent, for the error message
+     * @param operation names what the caller should have sent, for the error message
      */
-    static <T> T convert(Object item, Class<T> type, String expected) {
+    static <T> T convert(Object item, Class<T> type, SubDeviceOperation<?, ?> operation) {
         if (type.isInstance(item)) {
             return type.cast(item);
         }
@@ -63,12 +63,35 @@ final class SubDeviceBodies {
                 return IotdaJson.mapper().convertValue(item, type);
             } catch (IllegalArgumentException e) {
                 // Jackson's message would quote the input
-                throw new InvalidSubDeviceException("not " + expected + ": a field has the wrong type");
+                throw new InvalidSubDeviceException(operation.operation() + " got a device with a field of the wrong"
+                                                    + " type; it takes " + operation.acceptedBodies());
             }
         }
-        throw new InvalidSubDeviceException("expected " + expected + " (" + type.getSimpleName()
-                                            + ", Map or JSON object) but got a "
-                                            + (item == null ? "null" : item.getClass().getSimpleName()));
+        throw new InvalidSubDeviceException(operation.operation() + " got " + kindOf(item) + "; it takes "
+                                            + operation.acceptedBodies());
+    }
+
+    /** What a body item is, in words a route author knows (never a JDK-internal class name such as Map1). */
+    static String kindOf(Object item) {
+        if (item == null) {
+            return "null";
+        }
+        if (item instanceof Map<?, ?>) {
+            return "a Map";
+        }
+        if (item instanceof Collection<?> || item instanceof Object[]) {
+            return "a list inside the list";
+        }
+        if (item instanceof JsonNode node) {
+            return "a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (item instanceof Number) {
+            return "a number";
+        }
+        if (item instanceof CharSequence) {
+            return "a text";
+        }
+        return "a " + item.getClass().getSimpleName();
     }
 
     private static Object parseText(Object body, SubDeviceOperation<?, ?> operation) {
@@ -94,7 +117,8 @@ final class SubDeviceBodies {
         if (operation.takesPlainText()) {
             return text;
         }
-        throw new InvalidSubDeviceException(operation.operation() + " got a text body that is not a JSON object or array");
+        throw new InvalidSubDeviceException(operation.operation() + " got a text body that is not a JSON object or array;"
+                                            + " it takes " + operation.acceptedBodies());
     }
 
     /** The items of a list-like body; {@code null} for a single item. */

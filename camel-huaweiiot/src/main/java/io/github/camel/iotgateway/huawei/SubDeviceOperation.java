@@ -33,6 +33,9 @@ abstract class SubDeviceOperation<E, S> {
     /** Most entries the platform takes in one request. */
     abstract int maxPerRequest();
 
+    /** What a body of this operation may be, for the errors that refuse one: names the types and the fields. */
+    abstract String acceptedBodies();
+
     /** Whether a text body that is not JSON is itself an entry (a device_id). */
     boolean takesPlainText() {
         return false;

@@ -44,13 +44,19 @@ final class UpdateSubDeviceStatuses extends SubDeviceOperation<DeviceStatus, Dev
 
     @Override
     DeviceStatus entry(Object item) {
-        DeviceStatus status = SubDeviceBodies.convert(item, DeviceStatus.class, "a device status with device_id and status");
+        DeviceStatus status = SubDeviceBodies.convert(item, DeviceStatus.class, this);
         requireId("device_id", status.deviceId());
         if (!DeviceStatus.ONLINE.equals(status.status()) && !DeviceStatus.OFFLINE.equals(status.status())) {
             throw new InvalidSubDeviceException("status of device " + status.deviceId() + " must be "
                                                 + DeviceStatus.ONLINE + " or " + DeviceStatus.OFFLINE);
         }
         return status;
+    }
+
+    @Override
+    String acceptedBodies() {
+        return "a DeviceStatus, or a Map or JSON object with device_id and status (ONLINE or OFFLINE), or a List, array"
+               + " or JSON array of those";
     }
 
     @Override

@@ -45,7 +45,7 @@ class BadInputTest extends HuaweiIotTestSupport {
                 arguments("deleteSubDevice", "", "blank"),
                 arguments("deleteSubDevice", "   ", "blank"),
                 arguments("deleteSubDevice", "dev\0ice", "NUL"),
-                arguments("deleteSubDevice", 42, "Integer"),
+                arguments("deleteSubDevice", 42, "got a number"),
                 arguments("deleteSubDevice", List.of(), "empty list"),
                 arguments("deleteSubDevice", "[]", "empty list"),
                 arguments("deleteSubDevice", "[\"a\",", "not valid JSON"),
@@ -87,6 +87,29 @@ class BadInputTest extends HuaweiIotTestSupport {
 
         assertThat(done.getException()).isInstanceOf(ExtensionInfoTooLargeException.class);
         assertThat(((ExtensionInfoTooLargeException) done.getException()).getSize()).isGreaterThan(1024);
+        assertThat(requestsPublished()).isZero();
+    }
+
+    @Test
+    void aMapBodyForDeleteSaysWhichBodiesWorkWithoutJdkClassNames() {
+        Exchange done = template.send("huaweiiot:deleteSubDevice",
+                e -> e.getMessage().setBody(Map.of("device_id", "dev-1")));
+
+        assertThat(done.getException()).isInstanceOf(InvalidSubDeviceException.class)
+                .hasMessageContaining("got a Map")
+                .hasMessageContaining("a device_id as a String")
+                .hasMessageContaining("List")
+                .hasMessageNotContaining("Map1");
+        assertThat(requestsPublished()).isZero();
+    }
+
+    @Test
+    void aTextBodyForAddListsTheFieldsExpected() {
+        Exchange done = template.send("huaweiiot:addSubDevice", e -> e.getMessage().setBody("n-1"));
+
+        assertThat(done.getException()).isInstanceOf(InvalidSubDeviceException.class)
+                .hasMessageContaining("node_id").hasMessageContaining("product_id")
+                .hasMessageContaining("device_id, name, description, extension_info");
         assertThat(requestsPublished()).isZero();
     }
 

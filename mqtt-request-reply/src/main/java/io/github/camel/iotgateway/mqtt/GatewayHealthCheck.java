@@ -8,13 +8,14 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Camel's view of a gateway connection, in the "producers" health check repository (enable it with
  * {@code camel.health.producersEnabled=true}): UP while the connection is ready, DOWN while it is reconnecting, and DOWN
- * with a clear message when another client has taken over its clientId.
+ * with a clear message when another client has taken over its clientId. A consumer of the gateway (an events route)
+ * hands the same check to Camel's consumer health check, so its readiness follows the gateway.
  */
-final class GatewayHealthCheck extends AbstractHealthCheck {
+public final class GatewayHealthCheck extends AbstractHealthCheck {
 
     private final GatewayConnection connection;
 
-    GatewayHealthCheck(GatewayConnection connection) {
+    public GatewayHealthCheck(GatewayConnection connection) {
         super("producers", "gateway-" + connection.displayName());
         this.connection = connection;
     }
