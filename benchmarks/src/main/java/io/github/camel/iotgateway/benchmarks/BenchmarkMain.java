@@ -120,6 +120,7 @@ public final class BenchmarkMain {
         section(rows, selected, "huawei", "3 huaweiiot", () -> {
             try (HuaweiBenchmarks huawei = HuaweiBenchmarks.start(settings, broker.url(), ids)) {
                 rows.add(huawei.batching());
+                rows.add(huawei.pace());
             }
         });
         section(rows, selected, "memory", "5 pending memory",
