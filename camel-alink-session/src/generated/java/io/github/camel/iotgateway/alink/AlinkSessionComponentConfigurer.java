@@ -74,6 +74,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "signMethod": getOrCreateConfiguration(target).setSignMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "trustedcertificates":
+        case "trustedCertificates": getOrCreateConfiguration(target).setTrustedCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "username":
         case "userName": getOrCreateConfiguration(target).setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -127,6 +129,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "signMethod": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "trustedcertificates":
+        case "trustedCertificates": return java.lang.String.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;
@@ -181,6 +185,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "signMethod": return getOrCreateConfiguration(target).getSignMethod();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "trustedcertificates":
+        case "trustedCertificates": return getOrCreateConfiguration(target).getTrustedCertificates();
         case "username":
         case "userName": return getOrCreateConfiguration(target).getUserName();
         default: return null;

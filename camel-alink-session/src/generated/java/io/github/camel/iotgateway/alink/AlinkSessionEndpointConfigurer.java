@@ -64,6 +64,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "signMethod": target.getConfiguration().setSignMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "trustedcertificates":
+        case "trustedCertificates": target.getConfiguration().setTrustedCertificates(property(camelContext, java.lang.String.class, value)); return true;
         case "username":
         case "userName": target.getConfiguration().setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -114,6 +116,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "signMethod": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "trustedcertificates":
+        case "trustedCertificates": return java.lang.String.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;
@@ -165,6 +169,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "signMethod": return target.getConfiguration().getSignMethod();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "trustedcertificates":
+        case "trustedCertificates": return target.getConfiguration().getTrustedCertificates();
         case "username":
         case "userName": return target.getConfiguration().getUserName();
         default: return null;

@@ -23,7 +23,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(25);
         props.add("batchSize");
         props.add("batchTimeout");
         props.add("batching");
@@ -47,6 +47,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
         props.add("requestTimeout");
         props.add("signMethod");
         props.add("sslContextParameters");
+        props.add("trustedCertificates");
         props.add("userName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);

@@ -52,6 +52,13 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
+    /**
+     * A PEM file of CA certificates (file:, classpath: or a path) that the gateway's TLS trusts besides the JVM's, e.g.
+     * the root CA a cloud's broker chains to when the JDK does not hold it. Not together with sslContextParameters.
+     */
+    @UriParam(label = "security")
+    private String trustedCertificates;
+
     /** How long to wait for the platform's reply, in milliseconds, before the exchange fails with a timeout. */
     @UriParam(label = "producer", defaultValue = "10000")
     private long requestTimeout = 10_000;
@@ -298,6 +305,15 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
 
     public void setReplyThreads(int replyThreads) {
         this.replyThreads = replyThreads;
+    }
+
+    @Override
+    public String getTrustedCertificates() {
+        return trustedCertificates;
+    }
+
+    public void setTrustedCertificates(String trustedCertificates) {
+        this.trustedCertificates = trustedCertificates;
     }
 
     public MqttClientFactory getMqttClientFactory() {

@@ -57,6 +57,13 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     private SSLContextParameters sslContextParameters;
 
     /**
+     * A PEM file of CA certificates (file:, classpath: or a path) that the gateway's TLS trusts besides the JVM's, e.g.
+     * the root CA a cloud's broker chains to when the JDK does not hold it. Not together with sslContextParameters.
+     */
+    @UriParam(label = "security")
+    private String trustedCertificates;
+
+    /**
      * How long to wait for the platform's response, in milliseconds, before the exchange fails with a timeout. The
      * platform documents that it answers within 30 s, so the default leaves a margin above that.
      */
@@ -348,6 +355,15 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
 
     public void setMaxBytesPerSecond(long maxBytesPerSecond) {
         this.maxBytesPerSecond = maxBytesPerSecond;
+    }
+
+    @Override
+    public String getTrustedCertificates() {
+        return trustedCertificates;
+    }
+
+    public void setTrustedCertificates(String trustedCertificates) {
+        this.trustedCertificates = trustedCertificates;
     }
 
     public MqttClientFactory getMqttClientFactory() {

@@ -68,7 +68,8 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
     public static GatewayConnectionOptions of(CamelContext camelContext, GatewayEndpointOptions endpoint, String clientId,
                                               Supplier<ConnectIdentity> identity) {
         MqttClientSettings mqtt = new MqttClientSettings(endpoint.getBrokerUrl(),
-                GatewaySockets.socketFactory(camelContext, endpoint.getBrokerUrl(), endpoint.getSslContextParameters()),
+                GatewaySockets.socketFactory(camelContext, endpoint.getBrokerUrl(), endpoint.getSslContextParameters(),
+                        endpoint.getTrustedCertificates()),
                 endpoint.getKeepAliveInterval(), endpoint.getConnectionTimeout(), endpoint.getMaxInflight());
         return new GatewayConnectionOptions(mqtt, clientId, identity,
                 endpoint.getMqttClientFactory() != null ? endpoint.getMqttClientFactory() : new PahoClientFactory(),

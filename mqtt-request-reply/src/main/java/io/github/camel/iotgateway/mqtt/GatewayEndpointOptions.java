@@ -10,6 +10,9 @@ public interface GatewayEndpointOptions {
 
     SSLContextParameters getSslContextParameters();
 
+    /** A PEM file of CA certificates the gateway's TLS trusts besides the JVM's. */
+    String getTrustedCertificates();
+
     String getUserName();
 
     String getPassword();

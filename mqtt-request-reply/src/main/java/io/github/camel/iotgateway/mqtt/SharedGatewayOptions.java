@@ -39,6 +39,7 @@ public final class SharedGatewayOptions {
                 .with("password", endpoint.getPassword())
                 .with("clientId", endpoint.getClientId())
                 .with("sslContextParameters", endpoint.getSslContextParameters())
+                .with("trustedCertificates", endpoint.getTrustedCertificates())
                 .with("keepAliveInterval", endpoint.getKeepAliveInterval())
                 .with("connectionTimeout", endpoint.getConnectionTimeout())
                 .with("maxInflight", endpoint.getMaxInflight())

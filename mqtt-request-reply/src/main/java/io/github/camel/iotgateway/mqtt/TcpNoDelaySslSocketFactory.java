@@ -13,9 +13,17 @@ import javax.net.ssl.SSLSocketFactory;
 public final class TcpNoDelaySslSocketFactory extends SSLSocketFactory {
 
     private final SSLSocketFactory delegate;
+    private final RefusedChains refused;
 
-    public TcpNoDelaySslSocketFactory(SSLSocketFactory delegate) {
+    /** @param refused remembers who issued a chain the trust refused; {@code null} when the trust is not ours */
+    public TcpNoDelaySslSocketFactory(SSLSocketFactory delegate, RefusedChains refused) {
         this.delegate = delegate;
+        this.refused = refused;
+    }
+
+    /** The issuer of the last server chain the trust refused, or {@code null} (none, or not known). */
+    public String lastRefusedIssuer() {
+        return refused == null ? null : refused.lastIssuer();
     }
 
     @Override

@@ -15,7 +15,7 @@ class GatewaySocketsTest {
 
     @Test
     void plainBrokerUrlsGetSocketsWithNagleOff() throws Exception {
-        SocketFactory factory = GatewaySockets.socketFactory(new DefaultCamelContext(), "tcp://127.0.0.1:1883", null);
+        SocketFactory factory = GatewaySockets.socketFactory(new DefaultCamelContext(), "tcp://127.0.0.1:1883", null, null);
         try (Socket socket = factory.createSocket()) {
             assertThat(socket.getTcpNoDelay()).isTrue();
         }
@@ -23,7 +23,7 @@ class GatewaySocketsTest {
 
     @Test
     void sslBrokerUrlsGetAnSslSocketFactoryWithNagleOff() throws Exception {
-        SocketFactory factory = GatewaySockets.socketFactory(new DefaultCamelContext(), "ssl://127.0.0.1:8883", null);
+        SocketFactory factory = GatewaySockets.socketFactory(new DefaultCamelContext(), "ssl://127.0.0.1:8883", null, null);
         // Paho refuses an ssl:// URL whose factory is not an SSLSocketFactory (error 32105)
         assertThat(factory).isInstanceOf(SSLSocketFactory.class);
         try (Socket socket = factory.createSocket()) {

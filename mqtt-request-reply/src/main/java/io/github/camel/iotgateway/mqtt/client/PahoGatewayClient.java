@@ -11,6 +11,7 @@ import io.github.camel.iotgateway.mqtt.GatewayException;
 import io.github.camel.iotgateway.mqtt.GatewayNotConnectedException;
 import io.github.camel.iotgateway.mqtt.GatewayPublishException;
 import io.github.camel.iotgateway.mqtt.GatewayTlsException;
+import io.github.camel.iotgateway.mqtt.TcpNoDelaySslSocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -81,8 +82,15 @@ final class PahoGatewayClient implements MqttGatewayClient {
                     e.getReasonCode(), e);
         } catch (MqttException e) {
             if (e.getCause() instanceof SSLException tls) {
+                String issuer = settings.socketFactory() instanceof TcpNoDelaySslSocketFactory ours
+                        ? ours.lastRefusedIssuer() : null;
                 throw new GatewayTlsException("TLS handshake of gateway " + client.getClientId() + " with "
-                                              + settings.brokerUrl() + " failed: " + tls.getMessage(),
+                                              + settings.brokerUrl() + " failed"
+                                              + (issuer != null ? ": the broker's certificate chain, issued by " + issuer
+                                                                  + ", is not trusted" : "")
+                                              + " (" + tls.getMessage() + "). Fix: trust the broker's CA with"
+                                              + " trustedCertificates (a PEM file of CA certificates) or"
+                                              + " sslContextParameters, or check the host name of brokerUrl.",
                         e);
             }
             throw new GatewayNotConnectedException("Gateway " + client.getClientId() + " cannot reach "
