@@ -39,6 +39,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "batching": getOrCreateConfiguration(target).setBatching(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
         case "brokerUrl": getOrCreateConfiguration(target).setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cleansession":
+        case "cleanSession": getOrCreateConfiguration(target).setCleanSession(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camel.iotgateway.alink.AlinkSessionConfiguration.class, value)); return true;
@@ -94,6 +96,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "batching": return boolean.class;
         case "brokerurl":
         case "brokerUrl": return java.lang.String.class;
+        case "cleansession":
+        case "cleanSession": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "configuration": return io.github.camel.iotgateway.alink.AlinkSessionConfiguration.class;
@@ -150,6 +154,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "batching": return getOrCreateConfiguration(target).isBatching();
         case "brokerurl":
         case "brokerUrl": return getOrCreateConfiguration(target).getBrokerUrl();
+        case "cleansession":
+        case "cleanSession": return getOrCreateConfiguration(target).isCleanSession();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "configuration": return target.getConfiguration();

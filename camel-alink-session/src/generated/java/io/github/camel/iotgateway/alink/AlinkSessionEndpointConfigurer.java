@@ -30,6 +30,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "batching": target.getConfiguration().setBatching(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
         case "brokerUrl": target.getConfiguration().setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cleansession":
+        case "cleanSession": target.getConfiguration().setCleanSession(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontimeout":
@@ -82,6 +84,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "batching": return boolean.class;
         case "brokerurl":
         case "brokerUrl": return java.lang.String.class;
+        case "cleansession":
+        case "cleanSession": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "connectiontimeout":
@@ -135,6 +139,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "batching": return target.getConfiguration().isBatching();
         case "brokerurl":
         case "brokerUrl": return target.getConfiguration().getBrokerUrl();
+        case "cleansession":
+        case "cleanSession": return target.getConfiguration().isCleanSession();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "connectiontimeout":

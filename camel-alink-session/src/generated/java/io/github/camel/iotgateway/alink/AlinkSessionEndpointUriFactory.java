@@ -23,11 +23,12 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(26);
         props.add("batchSize");
         props.add("batchTimeout");
         props.add("batching");
         props.add("brokerUrl");
+        props.add("cleanSession");
         props.add("clientId");
         props.add("connectionTimeout");
         props.add("gatewayDeviceName");

@@ -92,6 +92,13 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     @UriParam(label = "producer", defaultValue = "true")
     private boolean reloginAfterReconnect = true;
 
+    /**
+     * The cleanSession sent with each login and batch_login entry whose sub-device names none: true (as every vendor
+     * SDK and documented sample sends it) drops the QoS 1 messages a sub-device missed while offline.
+     */
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean cleanSession = true;
+
     /** The HMAC method of login signs computed from a sub-device's secret. */
     @UriParam(label = "producer", defaultValue = "hmacSha256", enums = "hmacMd5,hmacSha1,hmacSha256")
     private String signMethod = SignMethod.HMAC_SHA256.wireName();
@@ -249,6 +256,14 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
 
     public void setReloginAfterReconnect(boolean reloginAfterReconnect) {
         this.reloginAfterReconnect = reloginAfterReconnect;
+    }
+
+    public boolean isCleanSession() {
+        return cleanSession;
+    }
+
+    public void setCleanSession(boolean cleanSession) {
+        this.cleanSession = cleanSession;
     }
 
     public String getSignMethod() {

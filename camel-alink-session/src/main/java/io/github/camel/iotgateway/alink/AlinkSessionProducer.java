@@ -158,7 +158,8 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
 
     private LoginParams loginParams(SubDevice device) {
         try {
-            return LoginParams.of(device, configuration().signMethodValue(), System::currentTimeMillis);
+            return LoginParams.of(device, configuration().signMethodValue(), System::currentTimeMillis,
+                    configuration().isCleanSession());
         } catch (IllegalArgumentException e) {
             throw new InvalidSubDeviceException(e.getMessage(), e);
         }

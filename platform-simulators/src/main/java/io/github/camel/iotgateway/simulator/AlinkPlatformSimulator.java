@@ -60,7 +60,7 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         this.gatewayDeviceName = builder.gatewayDeviceName;
         this.maxBatchSize = builder.maxBatchSize;
         this.sessions = new SubDeviceSessions(builder.maxOnlineSubDevices);
-        this.rules = new AlinkSessionRules(sessions, builder.maxBatchSize);
+        this.rules = new AlinkSessionRules(sessions, builder.maxBatchSize, violations::record);
         for (SessionOperation op : SessionOperation.values()) {
             requestCounts.put(op, new AtomicLong());
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The rules the Alibaba platform applies to the params of the four session operations (docs/protocol-notes.md A.3,
@@ -23,10 +24,16 @@ final class AlinkSessionRules {
 
     private final SubDeviceSessions sessions;
     private final int maxBatchSize;
+    private final Consumer<String> lapses;
 
-    AlinkSessionRules(SubDeviceSessions sessions, int maxBatchSize) {
+    /**
+     * @param lapses records what the platform accepts but no vendor SDK does (a login without cleanSession): a
+     *               violation of the simulator's log, the request still succeeds
+     */
+    AlinkSessionRules(SubDeviceSessions sessions, int maxBatchSize, Consumer<String> lapses) {
         this.sessions = sessions;
         this.maxBatchSize = maxBatchSize;
+        this.lapses = lapses;
     }
 
     AlinkOutcome apply(SessionOperation operation, JsonNode params) {
@@ -177,8 +184,10 @@ final class AlinkSessionRules {
             return Entry.failed(id, AlinkOutcome.parameterError(
                     "login of " + (id == null ? "a sub-device" : id) + " lacks " + String.join(", ", missing), id));
         }
-        if (login.cleanSession() != null && !login.cleanSession().equals("true")
-            && !login.cleanSession().equals("false")) {
+        if (login.cleanSession() == null) {
+            // optional in the docs, but every vendor SDK and documented sample sends it (docs/protocol-notes.md A.3)
+            lapses.accept("login of " + id + " has no cleanSession, which every vendor SDK sends");
+        } else if (!login.cleanSession().equals("true") && !login.cleanSession().equals("false")) {
             return Entry.failed(id, AlinkOutcome.parameterError(
                     "login of " + id + " has cleanSession other than \"true\"/\"false\"", id));
         }

@@ -89,6 +89,21 @@ class AlinkPlatformSimulatorTest {
     }
 
     @Test
+    void aLoginWithoutCleanSessionIsAcceptedButRecordedAsAViolation() throws Exception {
+        platform.registerSubDevice(SUB_PK, "sensor-02", "subSecretExample0001");
+        LoginParams withCleanSession = AlinkTestGateway.login(SUB_PK, "sensor-02", "subSecretExample0001");
+        LoginParams without = new LoginParams(withCleanSession.productKey(), withCleanSession.deviceName(),
+                withCleanSession.clientId(), withCleanSession.timestamp(), withCleanSession.signMethod(),
+                withCleanSession.sign(), null);
+
+        AlinkReply reply = gateway.call(LOGIN, without);
+
+        assertThat(reply.code()).isEqualTo(200);
+        assertThat(platform.violations()).singleElement().asString().contains("cleanSession");
+        platform.resetCounters();
+    }
+
+    @Test
     void loginAcceptsTheDocumentedExampleSignInLowercaseHexToo() throws Exception {
         platform.registerSubDevice(SUB_PK, "sensor-01", "subSecretExample0001");
         // docs/protocol-notes.md A.8: clientId a1SubPk0001&sensor-01, timestamp 1700000000000, hmacSha256
@@ -193,7 +208,7 @@ class AlinkPlatformSimulatorTest {
         List<LoginParams> entries = new ArrayList<>(registerAndSign(3));
         LoginParams good = entries.get(1);
         entries.set(1, new LoginParams(good.productKey(), good.deviceName(), good.clientId(), good.timestamp(),
-                good.signMethod(), "00" + good.sign().substring(2), null));
+                good.signMethod(), "00" + good.sign().substring(2), good.cleanSession()));
         entries.add(AlinkTestGateway.login(SUB_PK, "unknown-device", "x"));
 
         AlinkReply reply = gateway.call(BATCH_LOGIN, AlinkTestGateway.batchLogin(entries));

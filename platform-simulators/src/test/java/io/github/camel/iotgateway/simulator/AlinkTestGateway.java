@@ -31,7 +31,8 @@ final class AlinkTestGateway implements AutoCloseable {
     }
 
     static LoginParams login(String pk, String dn, String secret) {
-        return LoginParams.of(SubDevice.withSecret(pk, dn, secret), SignMethod.HMAC_SHA256, () -> 1_700_000_000_000L);
+        return LoginParams.of(SubDevice.withSecret(pk, dn, secret), SignMethod.HMAC_SHA256, () -> 1_700_000_000_000L,
+                Boolean.TRUE);
     }
 
     static BatchLoginParams batchLogin(List<LoginParams> entries) {

@@ -25,7 +25,18 @@ public record LoginParams(
      * @throws IllegalArgumentException when the sub-device brings neither a secret nor a complete ready sign
      */
     public static LoginParams of(SubDevice device, SignMethod defaultMethod, LongSupplier clockMillis) {
-        String cleanSession = device.cleanSession() == null ? null : device.cleanSession().toString();
+        return of(device, defaultMethod, clockMillis, null);
+    }
+
+    /**
+     * @param defaultCleanSession the {@code cleanSession} sent when the sub-device names none ({@code "true"} as every
+     *                            vendor SDK and documented sample sends it, docs/protocol-notes.md A.3); {@code null}
+     *                            sends none
+     */
+    public static LoginParams of(SubDevice device, SignMethod defaultMethod, LongSupplier clockMillis,
+                                 Boolean defaultCleanSession) {
+        Boolean clean = device.cleanSession() != null ? device.cleanSession() : defaultCleanSession;
+        String cleanSession = clean == null ? null : clean.toString();
         // an empty field is a missing one: the platform refuses it (460) once it has been sent
         if (device.hasReadySign()) {
             if (device.sign().isBlank() || device.signMethod() == null || blank(device.timestamp())

@@ -63,4 +63,20 @@ class AlinkSignerTest {
         LoginParams p = LoginParams.of(SubDevice.withSecret("pk1", "dev1", "s3cr3t-value"), SignMethod.HMAC_SHA256, () -> 5L);
         assertThat(p.toString()).doesNotContain(p.sign());
     }
+
+    @Test
+    void everyLoginCarriesCleanSessionTheDefaultUnlessTheSubDeviceNamesItsOwn() {
+        SubDevice plain = SubDevice.withSecret("pk1", "dev1", "secret");
+        SubDevice keeping = new SubDevice("pk1", "dev2", "secret", null, null, null, null, Boolean.FALSE);
+
+        assertThat(LoginParams.of(plain, SignMethod.HMAC_SHA256, () -> 5L, Boolean.TRUE).cleanSession())
+                .isEqualTo("true");
+        assertThat(LoginParams.of(plain, SignMethod.HMAC_SHA256, () -> 5L, Boolean.FALSE).cleanSession())
+                .isEqualTo("false");
+        assertThat(LoginParams.of(keeping, SignMethod.HMAC_SHA256, () -> 5L, Boolean.TRUE).cleanSession())
+                .as("the sub-device's own").isEqualTo("false");
+        // not part of the sign (docs/protocol-notes.md A.3.5)
+        assertThat(LoginParams.of(plain, SignMethod.HMAC_SHA256, () -> 5L, Boolean.TRUE).sign())
+                .isEqualTo(LoginParams.of(plain, SignMethod.HMAC_SHA256, () -> 5L, Boolean.FALSE).sign());
+    }
 }
