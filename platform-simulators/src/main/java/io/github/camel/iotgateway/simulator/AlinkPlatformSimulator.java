@@ -277,7 +277,10 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
 
     private void reply(SessionOperation operation, String id, AlinkOutcome outcome) {
         String topic = topics.reply(operation);
-        byte[] payload = AlinkJson.reply(id, outcome.code(), outcome.message(), outcome.data());
+        // the platform's replies always carry data, failures too ({} or []): Alibaba's Python LinkKit throws on a reply
+        // without it, so a refused batch would look like a timeout to its users
+        Object data = outcome.data() != null ? outcome.data() : operation.isBatch() ? List.of() : Map.of();
+        byte[] payload = AlinkJson.reply(id, outcome.code(), outcome.message(), data);
         behaviour.send(
                 () -> connection.publish(topic, payload, AlinkLimits.SESSION_QOS),
                 () -> connection.publish(topic, unsolicitedReply(operation, id), AlinkLimits.SESSION_QOS),

@@ -242,6 +242,9 @@ class AlinkPlatformSimulatorTest {
 
         assertThat(login.code()).isEqualTo(460);
         assertThat(logout.code()).isEqualTo(460);
+        // a failure carries data too, as the platform's does (Python LinkKit throws on a reply without it)
+        assertThat(login.data()).as("data of a refused batch").isNotNull();
+        assertThat(login.data().isArray()).isTrue();
         assertThat(platform.onlineCount()).isEqualTo(51);
         assertThat(platform.violations()).hasSize(2).allMatch(v -> v.contains("51 sub-devices"));
     }
@@ -310,6 +313,8 @@ class AlinkPlatformSimulatorTest {
         AlinkReply largest = gateway.awaitReply(LOGOUT, "4294967295");
 
         assertThat(List.of(numeric.code(), tooBig.code(), letters.code())).containsOnly(460);
+        assertThat(numeric.data()).as("data of a refused single").isNotNull();
+        assertThat(numeric.data().isObject()).isTrue();
         assertThat(largest.code()).as("the largest id is fine; no session is the answer").isEqualTo(520);
         assertThat(platform.violations()).hasSize(3);
     }

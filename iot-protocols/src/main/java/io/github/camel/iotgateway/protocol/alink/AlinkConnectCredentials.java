@@ -2,6 +2,7 @@ package io.github.camel.iotgateway.protocol.alink;
 
 import io.github.camel.iotgateway.protocol.common.Hmac;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,8 @@ public record AlinkConnectCredentials(String clientId, String username, String p
     public static final int SECURE_MODE_TLS = 2;
     public static final int SECURE_MODE_TCP = 3;
 
-    private static final Pattern CLIENT_ID = Pattern.compile(
-            "^(?<id>[^|]+)\\|securemode=(?<mode>-?\\d+),signmethod=(?<method>[a-z0-9]+),timestamp=(?<ts>\\d+)\\|$");
+    /** {@code id|k=v,k=v,...|}: the SDKs add keys (_v, _ss, ext, gw, lan, ...) in any order, and a trailing comma. */
+    private static final Pattern CLIENT_ID = Pattern.compile("^(?<id>[^|]+)\\|(?<params>[^|]*)\\|$");
 
     public static AlinkConnectCredentials of(
             String productKey, String deviceName, String deviceSecret, long timestampMillis, int secureMode) {
@@ -43,15 +44,30 @@ public record AlinkConnectCredentials(String clientId, String username, String p
         if (!m.matches() || !username.equals(deviceName + "&" + productKey)) {
             return false;
         }
+        Map<String, String> params = new HashMap<>();
+        for (String pair : m.group("params").split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                params.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
+        if (params.get("securemode") == null || params.get("signmethod") == null) {
+            return false;
+        }
         SignMethod method;
         try {
-            method = SignMethod.fromWireName(m.group("method"));
+            method = SignMethod.fromWireName(params.get("signmethod"));
         } catch (IllegalArgumentException e) {
             return false;
         }
-        String expected = Hmac.upperHex(Hmac.compute(method.jcaName(), deviceSecret, AlinkSigner.content(Map.of(
-                "clientId", m.group("id"), "deviceName", deviceName, "productKey", productKey,
-                "timestamp", m.group("ts")))));
+        // the docs let the password's content leave out the timestamp (and the clientId): try what the clientId gives
+        Map<String, String> content = new HashMap<>(Map.of("clientId", m.group("id"), "deviceName", deviceName,
+                "productKey", productKey));
+        String timestamp = params.get("timestamp");
+        if (timestamp != null) {
+            content.put("timestamp", timestamp);
+        }
+        String expected = Hmac.upperHex(Hmac.compute(method.jcaName(), deviceSecret, AlinkSigner.content(content)));
         return expected.equalsIgnoreCase(password);
     }
 
