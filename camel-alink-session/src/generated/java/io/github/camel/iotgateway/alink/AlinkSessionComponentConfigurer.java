@@ -56,8 +56,14 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "loginpacecounts":
+        case "loginPaceCounts": getOrCreateConfiguration(target).setLoginPaceCounts(property(camelContext, java.lang.String.class, value)); return true;
         case "maxinflight":
         case "maxInflight": getOrCreateConfiguration(target).setMaxInflight(property(camelContext, int.class, value)); return true;
+        case "maxloginspersecond":
+        case "maxLoginsPerSecond": getOrCreateConfiguration(target).setMaxLoginsPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxloginspersubdeviceperminute":
+        case "maxLoginsPerSubDevicePerMinute": getOrCreateConfiguration(target).setMaxLoginsPerSubDevicePerMinute(property(camelContext, int.class, value)); return true;
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": getOrCreateConfiguration(target).setMaxOnlineSubDevices(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
@@ -113,8 +119,14 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "keepAliveInterval": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "loginpacecounts":
+        case "loginPaceCounts": return java.lang.String.class;
         case "maxinflight":
         case "maxInflight": return int.class;
+        case "maxloginspersecond":
+        case "maxLoginsPerSecond": return int.class;
+        case "maxloginspersubdeviceperminute":
+        case "maxLoginsPerSubDevicePerMinute": return int.class;
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": return int.class;
         case "maxreconnectdelay":
@@ -171,8 +183,14 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "loginpacecounts":
+        case "loginPaceCounts": return getOrCreateConfiguration(target).getLoginPaceCounts();
         case "maxinflight":
         case "maxInflight": return getOrCreateConfiguration(target).getMaxInflight();
+        case "maxloginspersecond":
+        case "maxLoginsPerSecond": return getOrCreateConfiguration(target).getMaxLoginsPerSecond();
+        case "maxloginspersubdeviceperminute":
+        case "maxLoginsPerSubDevicePerMinute": return getOrCreateConfiguration(target).getMaxLoginsPerSubDevicePerMinute();
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": return getOrCreateConfiguration(target).getMaxOnlineSubDevices();
         case "maxreconnectdelay":

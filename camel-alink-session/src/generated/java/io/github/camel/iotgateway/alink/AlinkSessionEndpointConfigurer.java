@@ -46,8 +46,14 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "loginpacecounts":
+        case "loginPaceCounts": target.getConfiguration().setLoginPaceCounts(property(camelContext, java.lang.String.class, value)); return true;
         case "maxinflight":
         case "maxInflight": target.getConfiguration().setMaxInflight(property(camelContext, int.class, value)); return true;
+        case "maxloginspersecond":
+        case "maxLoginsPerSecond": target.getConfiguration().setMaxLoginsPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxloginspersubdeviceperminute":
+        case "maxLoginsPerSubDevicePerMinute": target.getConfiguration().setMaxLoginsPerSubDevicePerMinute(property(camelContext, int.class, value)); return true;
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": target.getConfiguration().setMaxOnlineSubDevices(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
@@ -100,8 +106,14 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "keepAliveInterval": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "loginpacecounts":
+        case "loginPaceCounts": return java.lang.String.class;
         case "maxinflight":
         case "maxInflight": return int.class;
+        case "maxloginspersecond":
+        case "maxLoginsPerSecond": return int.class;
+        case "maxloginspersubdeviceperminute":
+        case "maxLoginsPerSubDevicePerMinute": return int.class;
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": return int.class;
         case "maxreconnectdelay":
@@ -155,8 +167,14 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "loginpacecounts":
+        case "loginPaceCounts": return target.getConfiguration().getLoginPaceCounts();
         case "maxinflight":
         case "maxInflight": return target.getConfiguration().getMaxInflight();
+        case "maxloginspersecond":
+        case "maxLoginsPerSecond": return target.getConfiguration().getMaxLoginsPerSecond();
+        case "maxloginspersubdeviceperminute":
+        case "maxLoginsPerSubDevicePerMinute": return target.getConfiguration().getMaxLoginsPerSubDevicePerMinute();
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": return target.getConfiguration().getMaxOnlineSubDevices();
         case "maxreconnectdelay":

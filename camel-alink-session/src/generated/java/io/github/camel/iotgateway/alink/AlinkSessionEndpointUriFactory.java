@@ -23,7 +23,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(29);
         props.add("batchSize");
         props.add("batchTimeout");
         props.add("batching");
@@ -36,7 +36,10 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
         props.add("gatewayProductKey");
         props.add("keepAliveInterval");
         props.add("lazyStartProducer");
+        props.add("loginPaceCounts");
         props.add("maxInflight");
+        props.add("maxLoginsPerSecond");
+        props.add("maxLoginsPerSubDevicePerMinute");
         props.add("maxOnlineSubDevices");
         props.add("maxReconnectDelay");
         props.add("mqttClientFactory");

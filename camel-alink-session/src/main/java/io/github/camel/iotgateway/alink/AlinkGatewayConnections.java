@@ -1,11 +1,15 @@
 package io.github.camel.iotgateway.alink;
 
+import java.util.Set;
+
 import io.github.camel.iotgateway.mqtt.BrokerUrls;
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionOptions;
 import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
+import io.github.camel.iotgateway.mqtt.TopicPace;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
 import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
+import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
 import org.apache.camel.CamelContext;
 
@@ -31,8 +35,15 @@ final class AlinkGatewayConnections {
                     ? config.getClientId() : config.getGatewayProductKey() + "." + config.getGatewayDeviceName();
             identity = new ConnectIdentity(config.getUserName(), config.getPassword());
         }
-        return new GatewayConnection(camelContext,
-                GatewayConnectionOptions.of(camelContext, config, clientId, () -> identity), new AlinkProtocol(topics));
+        GatewayConnectionOptions options = GatewayConnectionOptions.of(camelContext, config, clientId, () -> identity);
+        if (config.getMaxLoginsPerSecond() > 0) {
+            // the platform's cap covers the requests that bring sub-devices online
+            Set<String> loginTopics = Set.of(topics.request(SessionOperation.LOGIN),
+                    topics.request(SessionOperation.BATCH_LOGIN));
+            options = options.withTopicPace(new TopicPace(loginTopics::contains, config.getMaxLoginsPerSecond(),
+                    config.loginPaceCountsSubDevices() ? "sub-devices" : "login requests"));
+        }
+        return new GatewayConnection(camelContext, options, new AlinkProtocol(topics));
     }
 
     /**
@@ -46,6 +57,9 @@ final class AlinkGatewayConnections {
                 .with("batchSize", c.getBatchSize())
                 .with("batchTimeout", c.getBatchTimeout())
                 .with("maxOnlineSubDevices", c.getMaxOnlineSubDevices())
-                .with("reloginAfterReconnect", c.isReloginAfterReconnect());
+                .with("reloginAfterReconnect", c.isReloginAfterReconnect())
+                .with("maxLoginsPerSecond", c.getMaxLoginsPerSecond())
+                .with("loginPaceCounts", c.getLoginPaceCounts())
+                .with("maxLoginsPerSubDevicePerMinute", c.getMaxLoginsPerSubDevicePerMinute());
     }
 }

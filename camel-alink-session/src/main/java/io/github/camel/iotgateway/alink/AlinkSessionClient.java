@@ -31,6 +31,7 @@ final class AlinkSessionClient extends GatewayClientSupport {
     private final AlinkSessionConfiguration gatewayConfiguration;
     private final MessageIdSequence ids = new MessageIdSequence();
     private final OnlineSubDevices online;
+    private final LoginBudget loginBudget;
     private final ReloginAfterReconnect relogin;
     private final SingleRequestBatcher<SessionItem> loginBatcher;
     private final SingleRequestBatcher<SessionItem> logoutBatcher;
@@ -45,6 +46,8 @@ final class AlinkSessionClient extends GatewayClientSupport {
         this.topics = topics;
         this.gatewayConfiguration = gatewayConfiguration;
         this.online = new OnlineSubDevices(gatewayConfiguration.getMaxOnlineSubDevices());
+        this.loginBudget = new LoginBudget(gatewayConfiguration.getMaxLoginsPerSubDevicePerMinute(),
+                System::currentTimeMillis);
         int batchSize = gatewayConfiguration.getBatchSize();
         long batchTimeout = gatewayConfiguration.getBatchTimeout();
         loginBatcher = newBatcher("login", batchSize, batchTimeout,
@@ -61,6 +64,11 @@ final class AlinkSessionClient extends GatewayClientSupport {
 
     OnlineSubDevices online() {
         return online;
+    }
+
+    /** Each sub-device's logins in the last minute, against the platform's per-device cap. */
+    LoginBudget loginBudget() {
+        return loginBudget;
     }
 
     /** What logging sub-devices in again after reconnects did; null when the option is off. */
@@ -163,7 +171,10 @@ final class AlinkSessionClient extends GatewayClientSupport {
 
     /** Publishes one session message under a fresh id and hands over how it ended, exactly once. */
     void send(SessionOperation operation, Object params, long timeoutMillis, Consumer<RequestOutcome> done) {
+        int units = !gatewayConfiguration.loginPaceCountsSubDevices() ? 1
+                : params instanceof BatchLoginParams batch ? batch.deviceList().size()
+                : params instanceof List<?> list ? list.size() : 1;
         send(ids::next, id -> AlinkJson.request(id, params), topics.request(operation), gatewayConfiguration.getQos(),
-                timeoutMillis, done);
+                timeoutMillis, units, done);
     }
 }

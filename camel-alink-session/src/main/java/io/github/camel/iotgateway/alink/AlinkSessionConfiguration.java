@@ -93,6 +93,27 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     private boolean reloginAfterReconnect = true;
 
     /**
+     * Most login and batch_login requests the gateway sends in any second (the platform takes 200 a second to bring
+     * sub-devices online); requests over it wait their turn, in order, within their requestTimeout. 0 for no cap.
+     */
+    @UriParam(label = "producer", defaultValue = "200")
+    private int maxLoginsPerSecond = AlinkLimits.MAX_LOGIN_REQUESTS_PER_SECOND;
+
+    /**
+     * What maxLoginsPerSecond counts: requests (a batch_login of 50 is one, as the platform's limits page reads) or
+     * subDevices (for an instance that counts the sub-devices in them).
+     */
+    @UriParam(label = "producer", defaultValue = "requests", enums = "requests,subDevices")
+    private String loginPaceCounts = "requests";
+
+    /**
+     * Logins a sub-device may make in any minute (the platform throttles a sub-device past 5 with 429); a login over it
+     * fails with AlinkRateLimitException before it is published. 0 for no budget.
+     */
+    @UriParam(label = "producer", defaultValue = "5")
+    private int maxLoginsPerSubDevicePerMinute = AlinkLimits.MAX_LOGINS_PER_SUB_DEVICE_PER_MINUTE;
+
+    /**
      * The cleanSession sent with each login and batch_login entry whose sub-device names none: true (as every vendor
      * SDK and documented sample sends it) drops the QoS 1 messages a sub-device missed while offline.
      */
@@ -256,6 +277,35 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
 
     public void setReloginAfterReconnect(boolean reloginAfterReconnect) {
         this.reloginAfterReconnect = reloginAfterReconnect;
+    }
+
+    public int getMaxLoginsPerSecond() {
+        return maxLoginsPerSecond;
+    }
+
+    public void setMaxLoginsPerSecond(int maxLoginsPerSecond) {
+        this.maxLoginsPerSecond = maxLoginsPerSecond;
+    }
+
+    public String getLoginPaceCounts() {
+        return loginPaceCounts;
+    }
+
+    public void setLoginPaceCounts(String loginPaceCounts) {
+        this.loginPaceCounts = loginPaceCounts;
+    }
+
+    public int getMaxLoginsPerSubDevicePerMinute() {
+        return maxLoginsPerSubDevicePerMinute;
+    }
+
+    public void setMaxLoginsPerSubDevicePerMinute(int maxLoginsPerSubDevicePerMinute) {
+        this.maxLoginsPerSubDevicePerMinute = maxLoginsPerSubDevicePerMinute;
+    }
+
+    /** Whether the login pace counts the sub-devices of a request rather than the request. */
+    public boolean loginPaceCountsSubDevices() {
+        return "subDevices".equalsIgnoreCase(loginPaceCounts);
     }
 
     public boolean isCleanSession() {

@@ -83,7 +83,7 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
         SubDeviceId id = device.id();
         Object params = operation.isLogin() ? loginParams(device) : id;
         if (operation.isLogin()) {
-            client.online().reserve(List.of(id));
+            reserveLogin(client, List.of(id));
         }
         long timeout = configuration().getRequestTimeout();
         ExchangeCompletion completion = ExchangeCompletion.single(exchange, callback, (ended, outcomes) -> {
@@ -116,7 +116,7 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
         List<SubDeviceId> ids = devices.stream().map(SubDevice::id).toList();
         List<Object> params = devices.stream().map(d -> operation.isLogin() ? (Object) loginParams(d) : d.id()).toList();
         if (operation.isLogin()) {
-            client.online().reserve(ids);
+            reserveLogin(client, ids);
         }
         int size = configuration().getBatchSize();
         long timeout = configuration().getRequestTimeout();
@@ -153,6 +153,17 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
             ExchangeResults.success(exchange, inInputOrder, reply.code(), reply.message(), requestIds.toString());
         } else {
             ExchangeResults.failure(exchange, outcomes.get(firstFailure), idChunks.get(firstFailure), inInputOrder);
+        }
+    }
+
+    /** A place under the online cap and a login from each sub-device's per-minute budget, all or none. */
+    private static void reserveLogin(AlinkSessionClient client, List<SubDeviceId> ids) throws Exception {
+        client.online().reserve(ids);
+        try {
+            client.loginBudget().take(ids);
+        } catch (Exception e) {
+            client.online().loginEnded(ids);
+            throw e;
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camel.iotgateway.mqtt.Chunks;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionListener;
+import io.github.camel.iotgateway.mqtt.RequestOutcome;
+import io.github.camel.iotgateway.protocol.alink.AlinkCodes;
 import io.github.camel.iotgateway.protocol.alink.BatchLoginParams;
 import io.github.camel.iotgateway.protocol.alink.LoginParams;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
@@ -55,15 +57,23 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
         }
         LOG.info("Gateway {} reconnected: logging its {} sub-devices in again", client.connection().getClientId(),
                 logins.size());
+        // a sub-device whose per-minute login budget is spent stays held online, for the next reconnect
+        logins = logins.stream().filter(login -> client.loginBudget().hasRoomFor(login.id())).toList();
         List<List<LoginParams>> chunks = Chunks.of(logins, batchSize);
         AtomicInteger messages = new AtomicInteger(chunks.size());
         for (List<LoginParams> chunk : chunks) {
             client.send(SessionOperation.BATCH_LOGIN, BatchLoginParams.of(chunk), timeoutMillis, outcome -> {
                 if (SessionReplies.succeeded(outcome)) {
                     loggedInAgain.add(chunk.size());
-                } else {
-                    // all or nothing: find out device by device who may stay
+                } else if (SessionReplies.refused(outcome)
+                           && !AlinkCodes.concernsWholeBatch(SessionReplies.reply(outcome).code())) {
+                    // all or nothing, for a reason of some sub-device's: find out device by device who may stay
                     chunk.forEach(this::loginAlone);
+                } else {
+                    // throttled, a server error, no reply: nothing is known against any of them; they stay held
+                    // online and go again at the next reconnect
+                    LOG.warn("Gateway {} could not log {} sub-devices in again after reconnecting ({}); keeping them",
+                            client.connection().displayName(), chunk.size(), describe(outcome));
                 }
                 if (messages.decrementAndGet() == 0) {
                     LOG.info("Gateway {} logged {} sub-devices in again after reconnecting ({} refused so far)",
@@ -77,14 +87,23 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
         client.send(SessionOperation.LOGIN, login, timeoutMillis, outcome -> {
             if (SessionReplies.succeeded(outcome)) {
                 loggedInAgain.increment();
-            } else {
+            } else if (SessionReplies.refused(outcome)
+                       && !AlinkCodes.concernsWholeBatch(SessionReplies.reply(outcome).code())) {
+                // only the platform's refusal of this sub-device drops it (deleted, disabled, no topology, ...)
                 refused.increment();
                 client.online().loggedOut(List.of(login.id()));
                 LOG.warn("Gateway {} could not log sub-device {} in again after reconnecting: {}",
-                        client.connection().getClientId(), login.id(), SessionReplies.refused(outcome)
-                                ? SessionReplies.reply(outcome).code() + " " + SessionReplies.reply(outcome).message()
-                                : outcome.isTimeout() ? "no reply" : outcome.failure().getMessage());
+                        client.connection().displayName(), login.id(), describe(outcome));
+            } else {
+                LOG.warn("Gateway {} could not log sub-device {} in again after reconnecting ({}); keeping it",
+                        client.connection().displayName(), login.id(), describe(outcome));
             }
         });
+    }
+
+    private static String describe(RequestOutcome outcome) {
+        return SessionReplies.refused(outcome)
+                ? SessionReplies.reply(outcome).code() + " " + SessionReplies.reply(outcome).message()
+                : outcome.isTimeout() ? "no reply" : outcome.failure().getMessage();
     }
 }

@@ -66,6 +66,11 @@ abstract class AlinkTestSupport extends CamelTestSupport {
         return 1000;
     }
 
+    /** The platform every test gets (its throttles at the platform's figures); tests change it. */
+    protected AlinkPlatformSimulator.Builder configure(AlinkPlatformSimulator.Builder platform) {
+        return platform;
+    }
+
     /** Options every test's component gets; tests add their own. */
     protected void configure(AlinkSessionConfiguration configuration) {
         configuration.setBrokerUrl(brokerUrl());
@@ -77,8 +82,8 @@ abstract class AlinkTestSupport extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        platform = AlinkPlatformSimulator.builder(brokerUrl(), gatewayProductKey, gatewayDeviceName)
-                .maxOnlineSubDevices(maxOnlineSubDevices()).start();
+        platform = configure(AlinkPlatformSimulator.builder(brokerUrl(), gatewayProductKey, gatewayDeviceName)
+                .maxOnlineSubDevices(maxOnlineSubDevices())).start();
         CamelContext camel = super.createCamelContext();
         AlinkSessionComponent component = new AlinkSessionComponent();
         configure(component.getConfiguration());

@@ -61,8 +61,14 @@ public abstract class GatewayClientSupport extends ServiceSupport {
      */
     public void send(Supplier<String> keys, Function<String, byte[]> payload, String topic, int qos, long timeoutMillis,
                      Consumer<RequestOutcome> handler) {
+        send(keys, payload, topic, qos, timeoutMillis, 1, handler);
+    }
+
+    /** {@link #send(Supplier, Function, String, int, long, Consumer)} for a request of {@code units} sub-devices. */
+    public void send(Supplier<String> keys, Function<String, byte[]> payload, String topic, int qos, long timeoutMillis,
+                     int units, Consumer<RequestOutcome> handler) {
         try {
-            connection.request(keys, payload, topic, qos, timeoutMillis, handler);
+            connection.request(keys, payload, topic, qos, timeoutMillis, units, handler);
         } catch (GatewayException | RuntimeException e) {
             handler.accept(RequestOutcome.failed(null, e));
         }

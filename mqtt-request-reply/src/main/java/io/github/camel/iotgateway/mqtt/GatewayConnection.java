@@ -64,6 +64,8 @@ public final class GatewayConnection extends ServiceSupport {
     private PendingReplies pendingReplies;
     /** The platform's caps on this connection's publishes; null when it has none. */
     private volatile PublishPacer pacer;
+    /** The platform's cap on the requests of {@code options.topicPace()}; null when there is none. */
+    private volatile PublishPacer topicPacer;
     private volatile MqttGatewayClient client;
     /** The clientId of the client now; a cloud that signs the time into it gets a new one at each connect. */
     private volatile String clientId;
@@ -139,7 +141,8 @@ public final class GatewayConnection extends ServiceSupport {
     /** Publishes that had to wait for the platform's pace, since start. */
     public long pacedPublishes() {
         PublishPacer pace = pacer;
-        return pace == null ? 0 : pace.pacedPublishes();
+        PublishPacer byTopic = topicPacer;
+        return (pace == null ? 0 : pace.pacedPublishes()) + (byTopic == null ? 0 : byTopic.pacedPublishes());
     }
 
     /** Messages published since start. */
@@ -212,8 +215,18 @@ public final class GatewayConnection extends ServiceSupport {
     public String request(Supplier<String> keys, Function<String, byte[]> payload, String topic, int qos,
                           long timeoutMillis, Consumer<RequestOutcome> handler)
             throws GatewayException {
+        return request(keys, payload, topic, qos, timeoutMillis, 1, handler);
+    }
+
+    /**
+     * {@link #request(Supplier, Function, String, int, long, Consumer)} for a request that counts {@code units}
+     * against a topic pace that counts sub-devices.
+     */
+    public String request(Supplier<String> keys, Function<String, byte[]> payload, String topic, int qos,
+                          long timeoutMillis, int units, Consumer<RequestOutcome> handler)
+            throws GatewayException {
         requireReady();
-        PublishPacer pace = pacer;
+        PublishPacer pace = pacerFor(topic);
         if (pace == null) {
             return publishRequest(pendingReplies.registerUnderFreshKeyOrStop(keys, timeoutMillis, handler, this),
                     payload, topic, qos, handler);
@@ -224,6 +237,11 @@ public final class GatewayConnection extends ServiceSupport {
             @Override
             public int bytes() {
                 return bytes.length;
+            }
+
+            @Override
+            public int units() {
+                return units;
             }
 
             @Override
@@ -259,6 +277,15 @@ public final class GatewayConnection extends ServiceSupport {
         return null;
     }
 
+    /** The pace a publish on {@code topic} keeps to: its topic's, else the connection's; null for none. */
+    private PublishPacer pacerFor(String topic) {
+        PublishPacer byTopic = topicPacer;
+        if (byTopic != null && options.topicPace().topics().test(topic)) {
+            return byTopic;
+        }
+        return pacer;
+    }
+
     private String publishRequest(String key, Function<String, byte[]> payload, String topic, int qos,
                                   Consumer<RequestOutcome> handler) throws GatewayException {
         PendingReplies table = pendingReplies;
@@ -279,7 +306,7 @@ public final class GatewayConnection extends ServiceSupport {
     public void publish(String topic, byte[] payload, int qos) throws GatewayException {
         Consumer<Exception> lateFailure = failure -> LOG.debug("Gateway {} could not deliver a message to {}: {}",
                 getClientId(), topic, failure.getMessage());
-        PublishPacer pace = pacer;
+        PublishPacer pace = pacerFor(topic);
         if (pace == null) {
             send(topic, payload, qos, lateFailure);
             return;
@@ -386,6 +413,10 @@ public final class GatewayConnection extends ServiceSupport {
             pacer = new PublishPacer(displayName(), options.maxMessagesPerSecond(), options.maxBytesPerSecond(), timer,
                     () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
         }
+        if (options.topicPace() != null) {
+            topicPacer = new PublishPacer(displayName(), options.topicPace().unitsPerSecond(),
+                    options.topicPace().unitName(), 0, timer, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+        }
         inbound.start(executors, this, workers, pendingReplies);
         healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",
                 WritableHealthCheckRepository.class);
@@ -460,12 +491,9 @@ public final class GatewayConnection extends ServiceSupport {
 
     private void onConnectionLost(Throwable cause) {
         ready = false;
-        PublishPacer pace = pacer;
-        if (pace != null) {
-            pace.failWaiting(new GatewayNotConnectedException("Gateway " + getClientId() + " lost its connection while"
-                                                              + " the request waited for the platform's pace; nothing"
-                                                              + " was published"));
-        }
+        failWaitingForPace(new GatewayNotConnectedException("Gateway " + getClientId() + " lost its connection while"
+                                                            + " the request waited for the platform's pace; nothing"
+                                                            + " was published"));
         pendingReplies.failAll(new GatewayNotConnectedException("Gateway " + getClientId()
                                                                 + " lost its connection while waiting for the reply; "
                                                                 + "the platform may or may not have acted on the request",
@@ -504,11 +532,8 @@ public final class GatewayConnection extends ServiceSupport {
     protected void doStop() throws Exception {
         ready = false;
         inbound.stop(camelContext.getExecutorServiceManager());
-        PublishPacer pace = pacer;
-        if (pace != null) {
-            pace.failWaiting(new GatewayStoppedException("Gateway " + getClientId() + " stopped while the request"
-                                                         + " waited for the platform's pace; nothing was published"));
-        }
+        failWaitingForPace(new GatewayStoppedException("Gateway " + getClientId() + " stopped while the request"
+                                                       + " waited for the platform's pace; nothing was published"));
         if (pendingReplies != null) {
             // on this thread: the workers are about to go
             pendingReplies.failAllNow(new GatewayNotConnectedException("Gateway " + getClientId()
@@ -519,9 +544,18 @@ public final class GatewayConnection extends ServiceSupport {
         releaseResources();
     }
 
+    private void failWaitingForPace(GatewayException cause) {
+        for (PublishPacer pace : new PublishPacer[] { pacer, topicPacer }) {
+            if (pace != null) {
+                pace.failWaiting(cause);
+            }
+        }
+    }
+
     private void releaseResources() {
         ready = false;
         pacer = null;
+        topicPacer = null;
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         if (healthChecks != null && healthCheck != null) {
             healthChecks.removeHealthCheck(healthCheck);

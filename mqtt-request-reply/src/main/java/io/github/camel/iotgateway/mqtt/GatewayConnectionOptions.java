@@ -22,10 +22,11 @@ import org.apache.camel.CamelContext;
  * @param noticeQueueSize         platform notices that may wait for the events route before more are dropped
  * @param maxMessagesPerSecond    the platform's cap on this connection's messages a second (0: none)
  * @param maxBytesPerSecond       the platform's cap on this connection's payload bytes a second (0: none)
+ * @param topicPace               the platform's cap on some of the requests (Alibaba's logins); {@code null}: none
  */
 public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId, Supplier<ConnectIdentity> identity,
         MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads, int inboundQueueSize,
-        int noticeQueueSize, int maxMessagesPerSecond, long maxBytesPerSecond) {
+        int noticeQueueSize, int maxMessagesPerSecond, long maxBytesPerSecond, TopicPace topicPace) {
 
     public static final int DEFAULT_INBOUND_QUEUE_SIZE = 100_000;
     public static final int DEFAULT_NOTICE_QUEUE_SIZE = 10_000;
@@ -47,7 +48,7 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
                                     MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads,
                                     int inboundQueueSize, int noticeQueueSize) {
         this(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis, replyThreads, inboundQueueSize,
-                noticeQueueSize, 0, 0);
+                noticeQueueSize, 0, 0, null);
     }
 
     /**
@@ -58,7 +59,13 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
      */
     public GatewayConnectionOptions withPace(int maxMessagesPerSecond, long maxBytesPerSecond) {
         return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
-                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond);
+                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace);
+    }
+
+    /** The same options with a platform's cap on some of the requests ({@code null} for none). */
+    public GatewayConnectionOptions withTopicPace(TopicPace topicPace) {
+        return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
+                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,6 +52,7 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
     private final AlinkSessionRules rules;
     private final Map<SessionOperation, AtomicLong> requestCounts = new EnumMap<>(SessionOperation.class);
     private final ViolationLog violations = new ViolationLog("Alink");
+    private final AlinkLoginThrottle throttle;
     private final ReplyBehaviour behaviour;
     private final PlatformConnection connection;
 
@@ -61,6 +63,7 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         this.maxBatchSize = builder.maxBatchSize;
         this.sessions = new SubDeviceSessions(builder.maxOnlineSubDevices);
         this.rules = new AlinkSessionRules(sessions, builder.maxBatchSize, violations::record);
+        this.throttle = new AlinkLoginThrottle(builder.loginRequestsPerSecond, builder.loginsPerSubDevicePerMinute);
         for (SessionOperation op : SessionOperation.values()) {
             requestCounts.put(op, new AtomicLong());
         }
@@ -143,9 +146,15 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
      * {@link #setDelayPastTimeout} may yet go out.
      */
     public void reset() {
+        throttle.reset();
         sessions.clear();
         behaviour.reset();
         resetCounters();
+    }
+
+    /** Changes the throttles at run time (see {@link Builder#loginThrottles}); 0 turns one off. */
+    public void setLoginThrottles(int requestsPerSecond, int loginsPerSubDevicePerMinute) {
+        throttle.setLimits(requestsPerSecond, loginsPerSubDevicePerMinute);
     }
 
     /** Silent: requests are received, counted and checked for violations, but not acted upon and never answered. */
@@ -266,7 +275,11 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         } else if (behaviour.isSilent()) {
             return;
         } else {
-            outcome = rules.apply(operation, envelope.params());
+            String throttled = throttle.throttle(operation, envelope.params(), TimeUnit.NANOSECONDS.toMillis(message.receivedNanos()));
+            outcome = throttled != null
+                    ? new AlinkOutcome(AlinkCodes.RATE_LIMITED, AlinkCodes.message(AlinkCodes.RATE_LIMITED), null,
+                            "throttled (429): " + throttled)
+                    : rules.apply(operation, envelope.params());
         }
         if (outcome.violation() != null) {
             violations.record(op + " id " + AlinkEnvelope.abbreviate(envelope.id()) + ": " + outcome.violation());
@@ -315,6 +328,8 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         private final String gatewayDeviceName;
         private int maxOnlineSubDevices = AlinkLimits.DEFAULT_MAX_ONLINE_SUB_DEVICES;
         private int maxBatchSize = AlinkLimits.MAX_BATCH_SIZE;
+        private int loginRequestsPerSecond = AlinkLimits.MAX_LOGIN_REQUESTS_PER_SECOND;
+        private int loginsPerSubDevicePerMinute = AlinkLimits.MAX_LOGINS_PER_SUB_DEVICE_PER_MINUTE;
 
         private Builder(String brokerUrl, String gatewayProductKey, String gatewayDeviceName) {
             if (brokerUrl == null || brokerUrl.isEmpty()) {
@@ -340,6 +355,16 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("maxBatchSize must be >= 1 but was " + max);
             }
             this.maxBatchSize = max;
+            return this;
+        }
+
+        /**
+         * The platform's throttles: login and batch_login requests a second per gateway (default 200) and logins a
+         * minute per sub-device (default 5); past either it answers 429 and records a violation. 0 turns one off.
+         */
+        public Builder loginThrottles(int requestsPerSecond, int loginsPerSubDevicePerMinute) {
+            this.loginRequestsPerSecond = requestsPerSecond;
+            this.loginsPerSubDevicePerMinute = loginsPerSubDevicePerMinute;
             return this;
         }
 

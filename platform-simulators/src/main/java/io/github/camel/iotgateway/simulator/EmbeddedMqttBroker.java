@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * and can refuse CONNECTs with return code 4 ({@link #setConnectAuthenticator}). {@link #restart()} stops it and starts
  * it again on the same port, to test how clients ride out a broker outage.
  *
+ * <p>It also speaks MQTT 3.1, with ClientIds of any length as the clouds take them (not the 3.1 spec's 23 characters):
+ * Paho at its default version retries a refused CONNECT as 3.1, and that retry is refused with 4 too, not dropped.
+ *
  * <p><b>Logging:</b> Artemis audit-logs every message at INFO through SLF4J, which floods the log and slows the broker
  * down (hundreds of MB in a minute of load). This module ships no logging configuration; an application or test that
  * uses this broker must set the loggers {@code org.apache.activemq.audit} (and preferably {@code
@@ -241,6 +244,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("DLA"))
                 .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+        // a refused CONNECT retried as MQTT 3.1 with a long ClientId must be answered, not dropped (Mqtt31ClientIds)
+        config.registerBrokerPlugin(new Mqtt31ClientIds());
         try {
             config.addAcceptorConfiguration(ACCEPTOR, "tcp://" + HOST + ":" + port + "?protocols=MQTT" + (tls == null ? ""
                     : ";sslEnabled=true;keyStoreType=PKCS12;keyStorePath=" + tls.path().toAbsolutePath()

@@ -11,6 +11,7 @@ import io.github.camel.iotgateway.protocol.iotda.EventIds;
 import io.github.camel.iotgateway.protocol.iotda.EventTime;
 import io.github.camel.iotgateway.protocol.iotda.EventType;
 import io.github.camel.iotgateway.protocol.iotda.IotdaJson;
+import io.github.camel.iotgateway.protocol.iotda.IotdaLimits;
 import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -59,6 +61,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@link #connectAuthenticator(String)} gives the broker the platform's CONNECT check for the gateway, including the
  * signType 1 hour stamp against the simulator's clock ({@link #start(String, String, Clock)}). Misbehaviour switches as
  * on the Alink simulator, with {@link #misbehaviourCounts()} telling what they did.
+ *
+ * <p>Rate caps ({@link Builder#rateLimits}, {@link #setRateLimits}): the platform takes at most 50 upstream messages
+ * and 1 MB per second on a device's connection (B.2). With caps set, a message on events/up that would make the
+ * messages or the payload bytes let through within the last window (950 ms by default, see {@link Builder#rateWindow})
+ * exceed a cap is recorded as a violation and dropped, as a throttled platform would: not read, not counted as a
+ * request, not acted upon, not answered; {@link #throttledMessages()} counts them. On by default, at the platform's
+ * figures; {@code rateLimits(0, 0)} turns them off (a test flooding the platform on purpose).
  */
 public final class IotdaPlatformSimulator implements AutoCloseable {
 
@@ -68,6 +77,13 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
     /** Down events go at QoS 1; the broker lowers it to what the gateway subscribed with (0 when implicit). */
     private static final int DOWN_QOS = 1;
     private static final String OWN_CLIENT_ID_PREFIX = "iotda-platform-sim-";
+
+    /** The platform's cap on upstream messages per second on one device connection, 50 (docs/protocol-notes.md B.2). */
+    public static final int PLATFORM_MESSAGES_PER_SECOND = IotdaLimits.MAX_MESSAGES_PER_SECOND;
+    /** The platform's cap on upstream bytes per second on one device connection, 1 MB (docs/protocol-notes.md B.2). */
+    public static final long PLATFORM_BYTES_PER_SECOND = IotdaLimits.MAX_BYTES_PER_SECOND;
+    /** The window the rate caps are measured over unless {@link Builder#rateWindow} says otherwise. */
+    public static final Duration DEFAULT_RATE_WINDOW = UpstreamRateCaps.DEFAULT_WINDOW;
 
     /** A notice sent, kept for the sync requests that ask for the changes after a version. */
     private record Notice(EventType type, long version, Object paras) {
@@ -83,12 +99,22 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
     private final PlatformConnection connection;
     private final AtomicLong ignoredServices = new AtomicLong();
     private final AtomicLong syncRequests = new AtomicLong();
+    private final AtomicLong throttledMessages = new AtomicLong();
+    private final UpstreamRateCaps rateCaps;
+    /** The caps given to the builder, restored by {@link #reset()}. */
+    private final int initialMessagesPerSecond;
+    private final long initialBytesPerSecond;
     /** Every notice sent since start or {@link #reset()}, in sending order; guarded by itself. */
     private final List<Notice> notices = new ArrayList<>();
     private volatile Long lastSyncVersion;
 
-    private IotdaPlatformSimulator(String brokerUrl, String gatewayDeviceId, Clock clock) {
-        this.clock = clock;
+    private IotdaPlatformSimulator(Builder builder) {
+        String brokerUrl = builder.brokerUrl;
+        String gatewayDeviceId = builder.gatewayDeviceId;
+        this.clock = builder.clock;
+        this.initialMessagesPerSecond = builder.messagesPerSecond;
+        this.initialBytesPerSecond = builder.bytesPerSecond;
+        this.rateCaps = new UpstreamRateCaps(builder.rateWindow, builder.messagesPerSecond, builder.bytesPerSecond);
         this.topics = new IotdaTopics(gatewayDeviceId);
         this.rules = new IotdaChildRules(registry, gatewayDeviceId);
         for (EventType type : EventType.values()) {
@@ -102,12 +128,16 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
             behaviour.close();
             throw e;
         }
-        LOG.info("IoTDA platform simulator for gateway {} on {}", gatewayDeviceId, brokerUrl);
+        LOG.info("IoTDA platform simulator for gateway {} on {} (rate caps {})", gatewayDeviceId, brokerUrl,
+                describeCaps());
     }
 
-    /** Connects and subscribes; returns when the simulator is ready for requests. The clock is the system's, UTC. */
+    /**
+     * Connects and subscribes; returns when the simulator is ready for requests. The clock is the system's, UTC; no rate
+     * caps.
+     */
     public static IotdaPlatformSimulator start(String brokerUrl, String gatewayDeviceId) {
-        return start(brokerUrl, gatewayDeviceId, Clock.systemUTC());
+        return builder(brokerUrl, gatewayDeviceId).start();
     }
 
     /**
@@ -117,13 +147,12 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
      *              CONNECT is checked against ({@link #connectAuthenticator(String)})
      */
     public static IotdaPlatformSimulator start(String brokerUrl, String gatewayDeviceId, Clock clock) {
-        if (brokerUrl == null || brokerUrl.isEmpty()) {
-            throw new IllegalArgumentException("brokerUrl must be set");
-        }
-        if (clock == null) {
-            throw new IllegalArgumentException("clock must be set");
-        }
-        return new IotdaPlatformSimulator(brokerUrl, gatewayDeviceId, clock);
+        return builder(brokerUrl, gatewayDeviceId).clock(clock).start();
+    }
+
+    /** A simulator to configure before it starts: its clock and rate caps. */
+    public static Builder builder(String brokerUrl, String gatewayDeviceId) {
+        return new Builder(brokerUrl, gatewayDeviceId);
     }
 
     /**
@@ -220,18 +249,54 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
         return violations.snapshot();
     }
 
-    /** Clears the request, sync and ignored-service counts and the violations; children and notices stay. */
+    /**
+     * Messages on events/up dropped by the rate caps since start or {@link #resetCounters()}; each is also a violation.
+     */
+    public long throttledMessages() {
+        return throttledMessages.get();
+    }
+
+    /**
+     * Changes the rate caps from the next message on: at most {@code messagesPerSecond} messages and
+     * {@code bytesPerSecond} payload bytes on events/up within the window ({@link Builder#rateWindow}); 0 turns a cap
+     * off. The messages already let through stay in the window.
+     */
+    public void setRateLimits(int messagesPerSecond, long bytesPerSecond) {
+        rateCaps.set(messagesPerSecond, bytesPerSecond);
+        LOG.info("IoTDA platform simulator for gateway {}: rate caps {}", topics.gatewayDeviceId(), describeCaps());
+    }
+
+    /** The cap on upstream messages per window; 0 when off. */
+    public int messagesPerSecondCap() {
+        return rateCaps.messagesPerSecond();
+    }
+
+    /** The cap on upstream payload bytes per window; 0 when off. */
+    public long bytesPerSecondCap() {
+        return rateCaps.bytesPerSecond();
+    }
+
+    /** The window the rate caps are measured over. */
+    public Duration rateWindow() {
+        return rateCaps.window();
+    }
+
+    /**
+     * Clears the request, sync, ignored-service and throttled counts and the violations; children, notices and the rate
+     * window stay.
+     */
     public void resetCounters() {
         requestCounts.values().forEach(count -> count.set(0));
         syncRequests.set(0);
         ignoredServices.set(0);
+        throttledMessages.set(0);
         violations.clear();
     }
 
     /**
      * Back to the state just after start without reconnecting (a Paho connect costs about 300 ms): no children, no
      * remembered notices, counts and violations cleared, every misbehaviour switch off and its counts cleared, the
-     * default seed.
+     * default seed, the rate caps given to the builder with an empty window.
      */
     public void reset() {
         registry.clear();
@@ -240,6 +305,8 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
         }
         behaviour.reset();
         lastSyncVersion = null;
+        rateCaps.set(initialMessagesPerSecond, initialBytesPerSecond);
+        rateCaps.clear();
         resetCounters();
     }
 
@@ -318,6 +385,13 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
     }
 
     private void onMessage(InboundMessage message) {
+        String throttled = rateCaps.admit(message.receivedNanos(), message.payload().length);
+        if (throttled != null) {
+            // a throttled platform drops the message unread: no request count, no answer
+            throttledMessages.incrementAndGet();
+            violations.record("message on events/up throttled and dropped: " + throttled);
+            return;
+        }
         IotdaMessage parsed;
         try {
             parsed = IotdaJson.readMessage(message.payload());
@@ -442,7 +516,75 @@ public final class IotdaPlatformSimulator implements AutoCloseable {
         return IotdaJson.downEvent(topics.gatewayDeviceId(), response, EventIds.next(), EventTime.now(clock), paras);
     }
 
+    private String describeCaps() {
+        int messages = rateCaps.messagesPerSecond();
+        long bytes = rateCaps.bytesPerSecond();
+        return (messages == 0 ? "no message cap" : messages + " messages") + ", "
+               + (bytes == 0 ? "no byte cap" : bytes + " bytes") + " per " + rateCaps.window().toMillis() + " ms";
+    }
+
     private static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    /** Configures a simulator; {@link #start()} connects it. */
+    public static final class Builder {
+
+        private final String brokerUrl;
+        private final String gatewayDeviceId;
+        private Clock clock = Clock.systemUTC();
+        // the platform's caps: a client that does not keep to them fails its test
+        private int messagesPerSecond = PLATFORM_MESSAGES_PER_SECOND;
+        private long bytesPerSecond = PLATFORM_BYTES_PER_SECOND;
+        private Duration rateWindow = DEFAULT_RATE_WINDOW;
+
+        private Builder(String brokerUrl, String gatewayDeviceId) {
+            if (brokerUrl == null || brokerUrl.isEmpty()) {
+                throw new IllegalArgumentException("brokerUrl must be set");
+            }
+            this.brokerUrl = brokerUrl;
+            this.gatewayDeviceId = gatewayDeviceId;
+        }
+
+        /**
+         * The platform's clock: the event_time of what it sends, and the time the signType 1 hour stamp of a CONNECT is
+         * checked against ({@link #connectAuthenticator(String)}). Default the system's, UTC.
+         */
+        public Builder clock(Clock clock) {
+            if (clock == null) {
+                throw new IllegalArgumentException("clock must be set");
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * The platform's per-connection caps on events/up: at most {@code messagesPerSecond} messages and
+         * {@code bytesPerSecond} payload bytes within the rate window; 0 turns a cap off. Default 0, 0 (off); the
+         * platform's figures are {@link #PLATFORM_MESSAGES_PER_SECOND} and {@link #PLATFORM_BYTES_PER_SECOND}.
+         */
+        public Builder rateLimits(int messagesPerSecond, long bytesPerSecond) {
+            UpstreamRateCaps.requireCaps(messagesPerSecond, bytesPerSecond);
+            this.messagesPerSecond = messagesPerSecond;
+            this.bytesPerSecond = bytesPerSecond;
+            return this;
+        }
+
+        /**
+         * The sliding window the caps are measured over, more than 0 and at most 1 s; default
+         * {@link #DEFAULT_RATE_WINDOW} (950 ms). Shorter than the second the caps are stated for because the broker
+         * delivers with jitter: a client pacing itself at 1000 ms plus a margin must never be judged over a cap because
+         * two of its messages were delivered bunched together.
+         */
+        public Builder rateWindow(Duration window) {
+            UpstreamRateCaps.requireWindow(window);
+            this.rateWindow = window;
+            return this;
+        }
+
+        /** Connects and subscribes; returns when the simulator is ready for requests. */
+        public IotdaPlatformSimulator start() {
+            return new IotdaPlatformSimulator(this);
+        }
     }
 }

@@ -180,7 +180,7 @@ final class PlatformConnection implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             InboundMessage inbound = new InboundMessage(topic, message.getPayload().clone(), message.getQos(),
-                    message.isDuplicate());
+                    message.isDuplicate(), System.nanoTime());
             if (inbound.redelivered()) {
                 LOG.info("Simulator {} got a redelivery (DUP) on {}", client.getClientId(), topic);
             }

@@ -1,6 +1,9 @@
 package io.github.camel.iotgateway.simulator;
 
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +130,60 @@ class EmbeddedMqttBrokerTest {
                 "right-password")) {
             assertThat(accepted.isConnected()).isTrue();
         }
+    }
+
+    /**
+     * Paho at its default MQTT version (as Huawei's device SDK leaves it) retries a refused 3.1.1 CONNECT as 3.1; with a
+     * ClientId past the 3.1 spec's 23 characters that retry must be refused with 4 too, not dropped without a CONNACK
+     * (which Paho reports as 32109 "connection lost", hiding the refusal).
+     */
+    @Test
+    void aConnectRetriedAsMqtt31WithALongClientIdIsRefusedWith4() throws Exception {
+        broker.setConnectAuthenticator((clientId, username, password) -> "right-password".equals(password));
+        String longClientId = "6650a1b2c3d4e5f6a7b8c9d0_gw01_0_0_2024051809";
+
+        for (int version : new int[] {MqttConnectOptions.MQTT_VERSION_DEFAULT, MqttConnectOptions.MQTT_VERSION_3_1}) {
+            MqttClient client = new MqttClient(broker.brokerUrl(), longClientId, new MemoryPersistence());
+            try {
+                client.setTimeToWait(WAIT.toMillis());
+                MqttConnectOptions options = options(version, "wrong");
+                assertThatThrownBy(() -> client.connect(options))
+                        .as("MQTT version %d", version)
+                        .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode())
+                                .isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION));
+            } finally {
+                client.close(true);
+            }
+        }
+    }
+
+    @Test
+    void mqtt31ClientsWithLongClientIdsAreServed() throws Exception {
+        MqttClient client = new MqttClient(broker.brokerUrl(), "a-client-id-well-past-twenty-three-characters",
+                new MemoryPersistence());
+        try (TestMqttClient subscriber = new TestMqttClient(broker.brokerUrl())) {
+            subscriber.subscribe("mqtt31/up");
+            client.setTimeToWait(WAIT.toMillis());
+            client.connect(options(MqttConnectOptions.MQTT_VERSION_3_1, null));
+            client.publish("mqtt31/up", "hello".getBytes(StandardCharsets.UTF_8), 1, false);
+
+            assertThat(subscriber.poll(WAIT)).extracting(TestMqttClient.Received::payload).isEqualTo("hello");
+            client.disconnect(0);
+        } finally {
+            client.close(true);
+        }
+    }
+
+    private static MqttConnectOptions options(int mqttVersion, String password) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(mqttVersion);
+        options.setConnectionTimeout((int) WAIT.toSeconds());
+        options.setSocketFactory(new NoDelaySocketFactory());
+        if (password != null) {
+            options.setUserName("gw01");
+            options.setPassword(password.toCharArray());
+        }
+        return options;
     }
 
     @Test

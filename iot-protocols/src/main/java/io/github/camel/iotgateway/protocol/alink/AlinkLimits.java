@@ -20,4 +20,10 @@ public final class AlinkLimits {
 
     private AlinkLimits() {
     }
+
+    /** Login and batch_login requests a gateway may send a second (the limits page: 200 queries a second). */
+    public static final int MAX_LOGIN_REQUESTS_PER_SECOND = 200;
+
+    /** Logins a sub-device may make in a minute before the platform answers 429. */
+    public static final int MAX_LOGINS_PER_SUB_DEVICE_PER_MINUTE = 5;
 }
