@@ -94,8 +94,9 @@ final class HuaweiBenchmarks implements AutoCloseable {
         int n = PACED_DEVICES;
         double allowedMillis = (double) n / BenchSettings.BATCH / IotdaLimits.MAX_MESSAGES_PER_SECOND * 1000;
         List<RoundResult> rounds = new java.util.ArrayList<>();
-        for (int round = 0; round < settings.batchRounds(); round++) {
-            Progress.log("6 paced deleteSubDevice: round %d/%d", round + 1, settings.batchRounds());
+        // rounds of seconds each, not the short batching rounds: the measured rounds of the latency rows
+        for (int round = 0; round < settings.rounds(); round++) {
+            Progress.log("6 paced deleteSubDevice: round %d/%d", round + 1, settings.rounds());
             rounds.add(pacedRound(n));
         }
         Figure took = Rounds.figure(rounds, 0, Figure.Unit.MILLIS);
