@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
 import io.github.camel.iotgateway.mqtt.GatewayNotConnectedException;
@@ -42,7 +43,8 @@ class StopSemanticsTest {
     private final String gatewayProductKey = "a1Gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
     private final Map<String, AtomicInteger> endings = new ConcurrentHashMap<>();
     private final Map<String, Exchange> ended = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong lastEndingNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastEndingNanos = new AtomicLong();
+
     private AlinkPlatformSimulator platform;
     private CamelContext camel;
 
@@ -69,6 +71,7 @@ class StopSemanticsTest {
     private CamelContext start(long shutdownTimeoutSeconds, long batchTimeout) throws Exception {
         platform = AlinkPlatformSimulator.start(broker.brokerUrl(), gatewayProductKey, "gw-01");
         camel = new DefaultCamelContext();
+
         camel.getShutdownStrategy().setTimeout(shutdownTimeoutSeconds);
         camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         AlinkSessionComponent component = new AlinkSessionComponent();
@@ -170,6 +173,7 @@ class StopSemanticsTest {
         camel.stop();
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
         long allEndedMillis = TimeUnit.NANOSECONDS.toMillis(lastEndingNanos.get() - began);
+
 
         int replied = 0;
         int notConnected = 0;
