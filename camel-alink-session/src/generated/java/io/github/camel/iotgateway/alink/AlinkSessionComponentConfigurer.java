@@ -72,6 +72,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "mqttClientFactory": getOrCreateConfiguration(target).setMqttClientFactory(property(camelContext, io.github.camel.iotgateway.mqtt.client.MqttClientFactory.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, int.class, value)); return true;
+        case "ratelimitretries":
+        case "rateLimitRetries": getOrCreateConfiguration(target).setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "reloginafterreconnect":
         case "reloginAfterReconnect": getOrCreateConfiguration(target).setReloginAfterReconnect(property(camelContext, boolean.class, value)); return true;
         case "replythreads":
@@ -135,6 +137,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "mqttClientFactory": return io.github.camel.iotgateway.mqtt.client.MqttClientFactory.class;
         case "password": return java.lang.String.class;
         case "qos": return int.class;
+        case "ratelimitretries":
+        case "rateLimitRetries": return int.class;
         case "reloginafterreconnect":
         case "reloginAfterReconnect": return boolean.class;
         case "replythreads":
@@ -199,6 +203,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "mqttClientFactory": return getOrCreateConfiguration(target).getMqttClientFactory();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "qos": return getOrCreateConfiguration(target).getQos();
+        case "ratelimitretries":
+        case "rateLimitRetries": return getOrCreateConfiguration(target).getRateLimitRetries();
         case "reloginafterreconnect":
         case "reloginAfterReconnect": return getOrCreateConfiguration(target).isReloginAfterReconnect();
         case "replythreads":

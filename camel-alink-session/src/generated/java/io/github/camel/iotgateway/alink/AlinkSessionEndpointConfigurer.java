@@ -62,6 +62,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "mqttClientFactory": target.getConfiguration().setMqttClientFactory(property(camelContext, io.github.camel.iotgateway.mqtt.client.MqttClientFactory.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": target.getConfiguration().setQos(property(camelContext, int.class, value)); return true;
+        case "ratelimitretries":
+        case "rateLimitRetries": target.getConfiguration().setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "reloginafterreconnect":
         case "reloginAfterReconnect": target.getConfiguration().setReloginAfterReconnect(property(camelContext, boolean.class, value)); return true;
         case "replythreads":
@@ -122,6 +124,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "mqttClientFactory": return io.github.camel.iotgateway.mqtt.client.MqttClientFactory.class;
         case "password": return java.lang.String.class;
         case "qos": return int.class;
+        case "ratelimitretries":
+        case "rateLimitRetries": return int.class;
         case "reloginafterreconnect":
         case "reloginAfterReconnect": return boolean.class;
         case "replythreads":
@@ -183,6 +187,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "mqttClientFactory": return target.getConfiguration().getMqttClientFactory();
         case "password": return target.getConfiguration().getPassword();
         case "qos": return target.getConfiguration().getQos();
+        case "ratelimitretries":
+        case "rateLimitRetries": return target.getConfiguration().getRateLimitRetries();
         case "reloginafterreconnect":
         case "reloginAfterReconnect": return target.getConfiguration().isReloginAfterReconnect();
         case "replythreads":

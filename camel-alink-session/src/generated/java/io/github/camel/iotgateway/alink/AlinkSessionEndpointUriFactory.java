@@ -23,7 +23,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(30);
         props.add("batchSize");
         props.add("batchTimeout");
         props.add("batching");
@@ -46,6 +46,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
         props.add("operation");
         props.add("password");
         props.add("qos");
+        props.add("rateLimitRetries");
         props.add("reloginAfterReconnect");
         props.add("replyThreads");
         props.add("requestTimeout");

@@ -60,6 +60,7 @@ final class AlinkGatewayConnections {
                 .with("reloginAfterReconnect", c.isReloginAfterReconnect())
                 .with("maxLoginsPerSecond", c.getMaxLoginsPerSecond())
                 .with("loginPaceCounts", c.getLoginPaceCounts())
-                .with("maxLoginsPerSubDevicePerMinute", c.getMaxLoginsPerSubDevicePerMinute());
+                .with("maxLoginsPerSubDevicePerMinute", c.getMaxLoginsPerSubDevicePerMinute())
+                .with("rateLimitRetries", c.getRateLimitRetries());
     }
 }

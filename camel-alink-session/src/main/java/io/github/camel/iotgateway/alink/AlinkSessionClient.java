@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.camel.iotgateway.mqtt.BatchItem;
@@ -171,10 +172,42 @@ final class AlinkSessionClient extends GatewayClientSupport {
 
     /** Publishes one session message under a fresh id and hands over how it ended, exactly once. */
     void send(SessionOperation operation, Object params, long timeoutMillis, Consumer<RequestOutcome> done) {
+        sendRetryingThrottled(operation, params, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), 0,
+                done);
+    }
+
+    /**
+     * The platform answers a throttled request 429 for the whole of it: it is sent again after a pause (1 s, 2 s, 4 s,
+     * ...), at most rateLimitRetries times and only while its requestTimeout leaves room; then the 429 is its outcome.
+     * A 429 is never narrowed down device by device.
+     */
+    private void sendRetryingThrottled(SessionOperation operation, Object params, long deadlineNanos, int retries,
+                                       Consumer<RequestOutcome> done) {
+        long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
         int units = !gatewayConfiguration.loginPaceCountsSubDevices() ? 1
                 : params instanceof BatchLoginParams batch ? batch.deviceList().size()
                 : params instanceof List<?> list ? list.size() : 1;
         send(ids::next, id -> AlinkJson.request(id, params), topics.request(operation), gatewayConfiguration.getQos(),
-                timeoutMillis, units, done);
+                Math.max(1, remainingMillis), units, outcome -> {
+                    long pauseMillis = 1000L << Math.min(retries, 10);
+                    boolean throttled = SessionReplies.refused(outcome)
+                                        && SessionReplies.reply(outcome).code() == AlinkCodes.RATE_LIMITED;
+                    if (!throttled || retries >= gatewayConfiguration.getRateLimitRetries()
+                        || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) >= deadlineNanos
+                        || !retryLater(pauseMillis,
+                                () -> sendRetryingThrottled(operation, params, deadlineNanos, retries + 1, done))) {
+                        done.accept(outcome);
+                    }
+                });
+    }
+
+    /** @return {@code false} when the retry cannot be scheduled (stopping): the caller ends with what it has */
+    private boolean retryLater(long pauseMillis, Runnable retry) {
+        try {
+            connection().timer().schedule(retry, pauseMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RuntimeException stopping) {
+            return false;
+        }
     }
 }

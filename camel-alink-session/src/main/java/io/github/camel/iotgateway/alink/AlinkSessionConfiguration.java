@@ -114,6 +114,13 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     private int maxLoginsPerSubDevicePerMinute = AlinkLimits.MAX_LOGINS_PER_SUB_DEVICE_PER_MINUTE;
 
     /**
+     * How often a request the platform throttled (429) is sent again, after pauses of 1 s, 2 s, 4 s, ..., within its
+     * requestTimeout; then the exchange fails with AlinkRateLimitException. 0 sends it once.
+     */
+    @UriParam(label = "producer", defaultValue = "3")
+    private int rateLimitRetries = 3;
+
+    /**
      * The cleanSession sent with each login and batch_login entry whose sub-device names none: true (as every vendor
      * SDK and documented sample sends it) drops the QoS 1 messages a sub-device missed while offline.
      */
@@ -306,6 +313,14 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     /** Whether the login pace counts the sub-devices of a request rather than the request. */
     public boolean loginPaceCountsSubDevices() {
         return "subDevices".equalsIgnoreCase(loginPaceCounts);
+    }
+
+    public int getRateLimitRetries() {
+        return rateLimitRetries;
+    }
+
+    public void setRateLimitRetries(int rateLimitRetries) {
+        this.rateLimitRetries = rateLimitRetries;
     }
 
     public boolean isCleanSession() {
