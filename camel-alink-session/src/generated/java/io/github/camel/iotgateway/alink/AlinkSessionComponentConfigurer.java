@@ -37,6 +37,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "batchtimeout":
         case "batchTimeout": getOrCreateConfiguration(target).setBatchTimeout(property(camelContext, long.class, value)); return true;
         case "batching": getOrCreateConfiguration(target).setBatching(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
         case "brokerUrl": getOrCreateConfiguration(target).setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cleansession":
@@ -76,6 +78,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "rateLimitRetries": getOrCreateConfiguration(target).setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "reloginafterreconnect":
         case "reloginAfterReconnect": getOrCreateConfiguration(target).setReloginAfterReconnect(property(camelContext, boolean.class, value)); return true;
+        case "reloginonsessionerror":
+        case "reloginOnSessionError": getOrCreateConfiguration(target).setReloginOnSessionError(property(camelContext, boolean.class, value)); return true;
         case "replythreads":
         case "replyThreads": getOrCreateConfiguration(target).setReplyThreads(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
@@ -102,6 +106,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "batchtimeout":
         case "batchTimeout": return long.class;
         case "batching": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "brokerurl":
         case "brokerUrl": return java.lang.String.class;
         case "cleansession":
@@ -141,6 +147,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "rateLimitRetries": return int.class;
         case "reloginafterreconnect":
         case "reloginAfterReconnect": return boolean.class;
+        case "reloginonsessionerror":
+        case "reloginOnSessionError": return boolean.class;
         case "replythreads":
         case "replyThreads": return int.class;
         case "requesttimeout":
@@ -168,6 +176,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "batchtimeout":
         case "batchTimeout": return getOrCreateConfiguration(target).getBatchTimeout();
         case "batching": return getOrCreateConfiguration(target).isBatching();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "brokerurl":
         case "brokerUrl": return getOrCreateConfiguration(target).getBrokerUrl();
         case "cleansession":
@@ -207,6 +217,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "rateLimitRetries": return getOrCreateConfiguration(target).getRateLimitRetries();
         case "reloginafterreconnect":
         case "reloginAfterReconnect": return getOrCreateConfiguration(target).isReloginAfterReconnect();
+        case "reloginonsessionerror":
+        case "reloginOnSessionError": return getOrCreateConfiguration(target).isReloginOnSessionError();
         case "replythreads":
         case "replyThreads": return getOrCreateConfiguration(target).getReplyThreads();
         case "requesttimeout":

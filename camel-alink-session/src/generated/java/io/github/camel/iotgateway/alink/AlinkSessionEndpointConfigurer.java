@@ -28,6 +28,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "batchtimeout":
         case "batchTimeout": target.getConfiguration().setBatchTimeout(property(camelContext, long.class, value)); return true;
         case "batching": target.getConfiguration().setBatching(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
         case "brokerUrl": target.getConfiguration().setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cleansession":
@@ -36,6 +38,10 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, int.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "gatewaydevicename":
         case "gatewayDeviceName": target.getConfiguration().setGatewayDeviceName(property(camelContext, java.lang.String.class, value)); return true;
         case "gatewaydevicesecret":
@@ -66,6 +72,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "rateLimitRetries": target.getConfiguration().setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "reloginafterreconnect":
         case "reloginAfterReconnect": target.getConfiguration().setReloginAfterReconnect(property(camelContext, boolean.class, value)); return true;
+        case "reloginonsessionerror":
+        case "reloginOnSessionError": target.getConfiguration().setReloginOnSessionError(property(camelContext, boolean.class, value)); return true;
         case "replythreads":
         case "replyThreads": target.getConfiguration().setReplyThreads(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
@@ -90,6 +98,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "batchtimeout":
         case "batchTimeout": return long.class;
         case "batching": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "brokerurl":
         case "brokerUrl": return java.lang.String.class;
         case "cleansession":
@@ -98,6 +108,10 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "clientId": return java.lang.String.class;
         case "connectiontimeout":
         case "connectionTimeout": return int.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "gatewaydevicename":
         case "gatewayDeviceName": return java.lang.String.class;
         case "gatewaydevicesecret":
@@ -128,6 +142,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "rateLimitRetries": return int.class;
         case "reloginafterreconnect":
         case "reloginAfterReconnect": return boolean.class;
+        case "reloginonsessionerror":
+        case "reloginOnSessionError": return boolean.class;
         case "replythreads":
         case "replyThreads": return int.class;
         case "requesttimeout":
@@ -153,6 +169,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "batchtimeout":
         case "batchTimeout": return target.getConfiguration().getBatchTimeout();
         case "batching": return target.getConfiguration().isBatching();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "brokerurl":
         case "brokerUrl": return target.getConfiguration().getBrokerUrl();
         case "cleansession":
@@ -161,6 +179,10 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "clientId": return target.getConfiguration().getClientId();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "gatewaydevicename":
         case "gatewayDeviceName": return target.getConfiguration().getGatewayDeviceName();
         case "gatewaydevicesecret":
@@ -191,6 +213,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "rateLimitRetries": return target.getConfiguration().getRateLimitRetries();
         case "reloginafterreconnect":
         case "reloginAfterReconnect": return target.getConfiguration().isReloginAfterReconnect();
+        case "reloginonsessionerror":
+        case "reloginOnSessionError": return target.getConfiguration().isReloginOnSessionError();
         case "replythreads":
         case "replyThreads": return target.getConfiguration().getReplyThreads();
         case "requesttimeout":

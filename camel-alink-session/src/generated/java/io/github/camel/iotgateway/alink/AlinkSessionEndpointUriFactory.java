@@ -23,14 +23,17 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(34);
         props.add("batchSize");
         props.add("batchTimeout");
         props.add("batching");
+        props.add("bridgeErrorHandler");
         props.add("brokerUrl");
         props.add("cleanSession");
         props.add("clientId");
         props.add("connectionTimeout");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("gatewayDeviceName");
         props.add("gatewayDeviceSecret");
         props.add("gatewayProductKey");
@@ -48,6 +51,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
         props.add("qos");
         props.add("rateLimitRetries");
         props.add("reloginAfterReconnect");
+        props.add("reloginOnSessionError");
         props.add("replyThreads");
         props.add("requestTimeout");
         props.add("signMethod");

@@ -9,6 +9,7 @@ import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
 import io.github.camel.iotgateway.mqtt.TopicPace;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
 import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
+import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
 import org.apache.camel.CamelContext;
@@ -43,7 +44,8 @@ final class AlinkGatewayConnections {
             options = options.withTopicPace(new TopicPace(loginTopics::contains, config.getMaxLoginsPerSecond(),
                     config.loginPaceCountsSubDevices() ? "sub-devices" : "login requests"));
         }
-        return new GatewayConnection(camelContext, options, new AlinkProtocol(topics));
+        return new GatewayConnection(camelContext, options, new AlinkProtocol(topics,
+                new PlatformPushes(config.getGatewayProductKey(), config.getGatewayDeviceName())));
     }
 
     /**
@@ -61,6 +63,7 @@ final class AlinkGatewayConnections {
                 .with("maxLoginsPerSecond", c.getMaxLoginsPerSecond())
                 .with("loginPaceCounts", c.getLoginPaceCounts())
                 .with("maxLoginsPerSubDevicePerMinute", c.getMaxLoginsPerSubDevicePerMinute())
-                .with("rateLimitRetries", c.getRateLimitRetries());
+                .with("rateLimitRetries", c.getRateLimitRetries())
+                .with("reloginOnSessionError", c.isReloginOnSessionError());
     }
 }

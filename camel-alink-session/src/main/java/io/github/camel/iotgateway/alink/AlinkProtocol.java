@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.alink;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camel.iotgateway.mqtt.GatewayProtocol;
@@ -7,21 +8,29 @@ import io.github.camel.iotgateway.mqtt.InboundMessage;
 import io.github.camel.iotgateway.protocol.alink.AlinkJson;
 import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
 import io.github.camel.iotgateway.protocol.alink.AlinkReply;
+import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
 
-/** Alink session replies for the request/reply core: the four {@code _reply} topics, correlated by {@code id}. */
+/**
+ * Alink for the request/reply core: the four session {@code _reply} topics, correlated by {@code id}, and the platform's
+ * pushes ({@code /ext/error}, {@code thing/topo/change}), which answer no request.
+ */
 final class AlinkProtocol implements GatewayProtocol {
 
     private final SessionTopics topics;
+    private final PlatformPushes pushes;
 
-    AlinkProtocol(SessionTopics topics) {
+    AlinkProtocol(SessionTopics topics, PlatformPushes pushes) {
         this.topics = topics;
+        this.pushes = pushes;
     }
 
     @Override
     public List<String> subscriptions() {
         // a generic MQTT client is not auto-subscribed by the platform (docs/protocol-notes.md A.2)
-        return topics.replies();
+        List<String> all = new ArrayList<>(topics.replies());
+        all.addAll(pushes.subscriptions());
+        return all;
     }
 
     @Override
@@ -32,7 +41,8 @@ final class AlinkProtocol implements GatewayProtocol {
     @Override
     public List<InboundMessage> decode(String topic, byte[] payload) {
         if (topics.operationOfReply(topic) == null) {
-            throw new IllegalArgumentException("not a session reply topic of this gateway: " + topic);
+            // the platform talking first: a notice, for the events consumer and the online set
+            return List.of(new InboundMessage(topic, null, pushes.read(topic, payload)));
         }
         AlinkReply reply = AlinkJson.readReply(payload);
         return List.of(new InboundMessage(topic, reply.id(), reply));

@@ -10,13 +10,18 @@ import java.util.function.Consumer;
 import io.github.camel.iotgateway.mqtt.BatchItem;
 import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
+import io.github.camel.iotgateway.mqtt.GatewayException;
+import io.github.camel.iotgateway.mqtt.InboundMessage;
 import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import io.github.camel.iotgateway.mqtt.SingleRequestBatcher;
 import io.github.camel.iotgateway.protocol.alink.AlinkCodes;
 import io.github.camel.iotgateway.protocol.alink.AlinkJson;
 import io.github.camel.iotgateway.protocol.alink.BatchLoginParams;
 import io.github.camel.iotgateway.protocol.alink.LoginParams;
+import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
 import io.github.camel.iotgateway.protocol.alink.MessageIdSequence;
+import io.github.camel.iotgateway.protocol.alink.PlatformEvent;
+import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
@@ -33,6 +38,7 @@ final class AlinkSessionClient extends GatewayClientSupport {
     private final MessageIdSequence ids = new MessageIdSequence();
     private final OnlineSubDevices online;
     private final LoginBudget loginBudget;
+    private final PlatformPushes pushes;
     private final ReloginAfterReconnect relogin;
     private final SingleRequestBatcher<SessionItem> loginBatcher;
     private final SingleRequestBatcher<SessionItem> logoutBatcher;
@@ -55,6 +61,9 @@ final class AlinkSessionClient extends GatewayClientSupport {
                 (items, timeout) -> sendTogether(SessionOperation.LOGIN, items, timeout));
         logoutBatcher = newBatcher("logout", batchSize, batchTimeout,
                 (items, timeout) -> sendTogether(SessionOperation.LOGOUT, items, timeout));
+        this.pushes = new PlatformPushes(gatewayConfiguration.getGatewayProductKey(),
+                gatewayConfiguration.getGatewayDeviceName());
+        connection.addNoticeObserver(this::onPlatformEvent);
         if (gatewayConfiguration.isReloginAfterReconnect()) {
             relogin = new ReloginAfterReconnect(this, batchSize, gatewayConfiguration.getRequestTimeout());
             connection.addConnectionListener(relogin);
@@ -65,6 +74,38 @@ final class AlinkSessionClient extends GatewayClientSupport {
 
     OnlineSubDevices online() {
         return online;
+    }
+
+    /**
+     * Follows what the platform pushes, before any events route sees it: a sub-device forced offline (427, 521, 522,
+     * 6401) or whose topology was deleted or disabled is no longer held online, so it no longer counts against the cap
+     * and is never logged in again after a reconnect; a topology change is answered with its change_reply; with
+     * reloginOnSessionError, a 520 for a sub-device held online logs it in again (as the v3 SDK does).
+     */
+    private void onPlatformEvent(InboundMessage notice) {
+        if (!(notice.body() instanceof PlatformEvent event)) {
+            return;
+        }
+        if (event.kind().endsSessions()) {
+            online.loggedOut(event.subDevices());
+        }
+        if (event.status() != null && event.id() != null) {
+            try {
+                connection().publish(pushes.topologyChangeReply(), PlatformPushes.topologyChangeReply(event.id()),
+                        AlinkLimits.SESSION_QOS);
+            } catch (GatewayException e) {
+                // the platform does not resend it; the change itself is taken into account above
+            }
+        }
+        if (event.kind() == PlatformEvent.Kind.SESSION_ERROR && gatewayConfiguration.isReloginOnSessionError()) {
+            for (SubDeviceId device : event.subDevices()) {
+                LoginParams login = online.login(device);
+                if (login != null && loginBudget.hasRoomFor(device)) {
+                    send(SessionOperation.LOGIN, login, gatewayConfiguration.getRequestTimeout(),
+                            outcome -> track(SessionOperation.LOGIN, List.of(login), outcome));
+                }
+            }
+        }
     }
 
     /** Each sub-device's logins in the last minute, against the platform's per-device cap. */
@@ -172,8 +213,8 @@ final class AlinkSessionClient extends GatewayClientSupport {
 
     /** Publishes one session message under a fresh id and hands over how it ended, exactly once. */
     void send(SessionOperation operation, Object params, long timeoutMillis, Consumer<RequestOutcome> done) {
-        sendRetryingThrottled(operation, params, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), 0,
-                done);
+        sendRetryingThrottled(operation, params, timeoutMillis,
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), 0, done);
     }
 
     /**
@@ -181,21 +222,21 @@ final class AlinkSessionClient extends GatewayClientSupport {
      * ...), at most rateLimitRetries times and only while its requestTimeout leaves room; then the 429 is its outcome.
      * A 429 is never narrowed down device by device.
      */
-    private void sendRetryingThrottled(SessionOperation operation, Object params, long deadlineNanos, int retries,
-                                       Consumer<RequestOutcome> done) {
-        long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    private void sendRetryingThrottled(SessionOperation operation, Object params, long attemptTimeoutMillis,
+                                       long deadlineNanos, int retries, Consumer<RequestOutcome> done) {
         int units = !gatewayConfiguration.loginPaceCountsSubDevices() ? 1
                 : params instanceof BatchLoginParams batch ? batch.deviceList().size()
                 : params instanceof List<?> list ? list.size() : 1;
         send(ids::next, id -> AlinkJson.request(id, params), topics.request(operation), gatewayConfiguration.getQos(),
-                Math.max(1, remainingMillis), units, outcome -> {
+                attemptTimeoutMillis, units, outcome -> {
                     long pauseMillis = 1000L << Math.min(retries, 10);
                     boolean throttled = SessionReplies.refused(outcome)
                                         && SessionReplies.reply(outcome).code() == AlinkCodes.RATE_LIMITED;
                     if (!throttled || retries >= gatewayConfiguration.getRateLimitRetries()
                         || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) >= deadlineNanos
-                        || !retryLater(pauseMillis,
-                                () -> sendRetryingThrottled(operation, params, deadlineNanos, retries + 1, done))) {
+                        || !retryLater(pauseMillis, () -> sendRetryingThrottled(operation, params,
+                                Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())),
+                                deadlineNanos, retries + 1, done))) {
                         done.accept(outcome);
                     }
                 });

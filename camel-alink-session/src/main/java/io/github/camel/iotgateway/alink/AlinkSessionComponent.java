@@ -35,7 +35,9 @@ public class AlinkSessionComponent extends GatewayComponentSupport<AlinkSessionC
 
     /** Refuses, at creation, an endpoint that could never send a valid session message. */
     private static void validate(AlinkSessionEndpoint endpoint) {
-        SessionOperation.fromName(endpoint.getOperation());
+        if (!endpoint.isEvents()) {
+            SessionOperation.fromName(endpoint.getOperation());
+        }
         AlinkSessionConfiguration c = endpoint.getConfiguration();
         BrokerUrls.requireValid(SCHEME, c.getBrokerUrl());
         BrokerUrls.requireSet(SCHEME, "gatewayProductKey", c.getGatewayProductKey());

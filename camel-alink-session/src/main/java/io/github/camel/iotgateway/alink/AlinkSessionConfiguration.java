@@ -127,6 +127,13 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     @UriParam(label = "producer", defaultValue = "true")
     private boolean cleanSession = true;
 
+    /**
+     * Whether a 520 session error the platform pushes on /ext/error for a sub-device held online logs it in again (as
+     * Alibaba's v3 device SDK does).
+     */
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean reloginOnSessionError;
+
     /** The HMAC method of login signs computed from a sub-device's secret. */
     @UriParam(label = "producer", defaultValue = "hmacSha256", enums = "hmacMd5,hmacSha1,hmacSha256")
     private String signMethod = SignMethod.HMAC_SHA256.wireName();
@@ -313,6 +320,14 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     /** Whether the login pace counts the sub-devices of a request rather than the request. */
     public boolean loginPaceCountsSubDevices() {
         return "subDevices".equalsIgnoreCase(loginPaceCounts);
+    }
+
+    public boolean isReloginOnSessionError() {
+        return reloginOnSessionError;
+    }
+
+    public void setReloginOnSessionError(boolean reloginOnSessionError) {
+        this.reloginOnSessionError = reloginOnSessionError;
     }
 
     public int getRateLimitRetries() {

@@ -16,12 +16,17 @@ import org.apache.camel.support.DefaultEndpoint;
  * gateway's one MQTT connection.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "alink-session", title = "Alink Session",
-             syntax = "alink-session:operation", producerOnly = true, category = { Category.IOT, Category.MESSAGING },
+             syntax = "alink-session:operation", category = { Category.IOT, Category.MESSAGING },
              headersClass = AlinkSessionConstants.class)
 public class AlinkSessionEndpoint extends DefaultEndpoint {
 
-    /** The session operation: login, logout, batchLogin or batchLogout. */
-    @UriPath(enums = "login,logout,batchLogin,batchLogout")
+    static final String EVENTS = "events";
+
+    /**
+     * The session operation: login, logout, batchLogin or batchLogout (producer), or events (consumer of what the
+     * platform pushes: sub-devices forced offline, session errors, topology changes).
+     */
+    @UriPath(enums = "login,logout,batchLogin,batchLogout,events")
     @Metadata(required = true)
     private String operation;
 
@@ -37,12 +42,26 @@ public class AlinkSessionEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (isEvents()) {
+            throw new UnsupportedOperationException("alink-session:events is a consumer: the platform sends the events");
+        }
         return new AlinkSessionProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("alink-session is a producer only: the platform answers our requests");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!isEvents()) {
+            throw new UnsupportedOperationException("alink-session:" + operation + " is a producer; consume"
+                                                    + " alink-session:events to receive what the platform pushes");
+        }
+        AlinkSessionConsumer consumer = new AlinkSessionConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** Whether this is the consumer of the platform's pushes. */
+    public boolean isEvents() {
+        return EVENTS.equals(operation);
     }
 
     @Override

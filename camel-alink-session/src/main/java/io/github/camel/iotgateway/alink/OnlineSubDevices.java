@@ -69,6 +69,11 @@ final class OnlineSubDevices {
         return online.containsKey(device);
     }
 
+    /** The params that logged a sub-device in, or {@code null} when it is not held online. */
+    synchronized LoginParams login(SubDeviceId device) {
+        return online.get(device);
+    }
+
     /**
      * The login params of the sub-devices held online, to log them in again after the gateway reconnects. The
      * platform does not check a sign's timestamp for freshness (its own SDKs sign with a fixed one), so the params

@@ -39,4 +39,29 @@ class YamlRouteTest extends AlinkTestSupport {
         assertThat(platform.isOnline(SUB_PK, "yaml-01")).isFalse();
         assertThat(List.of(context.getRoutes().size())).containsExactly(1);
     }
+
+    /** The events route of alink-session-component.adoc, as written there, plus a mock to observe it. */
+    private static final String EVENTS_ROUTE = """
+            - route:
+                from:
+                  uri: "alink-session:events"
+                  steps:
+                    - log: "${header.CamelAlinkSessionEventKind} ${header.CamelAlinkSessionCode}: ${body}"
+                    - to:
+                        uri: "mock:yaml-events"
+            """;
+
+    @Test
+    void theYamlEventsRouteOfTheDocsGetsWhatThePlatformPushes() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("events.yaml", EVENTS_ROUTE));
+        org.apache.camel.component.mock.MockEndpoint events = getMockEndpoint("mock:yaml-events");
+        events.expectedMessageCount(1);
+        events.expectedHeaderReceived(AlinkSessionConstants.EVENT_KIND, "FORCED_OFFLINE");
+
+        platform.pushError(522, SUB_PK, "yaml-disabled");
+
+        events.assertIsSatisfied(5000);
+        assertThat(events.getExchanges().get(0).getMessage().getBody(List.class))
+                .containsExactly(new SubDeviceId(SUB_PK, "yaml-disabled"));
+    }
 }

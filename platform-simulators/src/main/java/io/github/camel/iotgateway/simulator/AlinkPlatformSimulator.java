@@ -3,6 +3,8 @@ package io.github.camel.iotgateway.simulator;
 import io.github.camel.iotgateway.protocol.alink.AlinkCodes;
 import io.github.camel.iotgateway.protocol.alink.AlinkJson;
 import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
+import io.github.camel.iotgateway.protocol.alink.PlatformEvent;
+import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +56,9 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
     private final Map<SessionOperation, AtomicLong> requestCounts = new EnumMap<>(SessionOperation.class);
     private final ViolationLog violations = new ViolationLog("Alink");
     private final AlinkLoginThrottle throttle;
+    private final PlatformPushes pushes;
+    private final List<String> topologyChangeReplies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicLong pushIds = new AtomicLong(1_000_000);
     private final ReplyBehaviour behaviour;
     private final PlatformConnection connection;
 
@@ -70,7 +76,12 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         this.behaviour = new ReplyBehaviour("alink-platform-sim-replies");
         // the four request topics, not combine/+: a wildcard would also bring the simulator its own replies, and on a
         // broker without TCP_NODELAY (Mosquitto's default) that stalls the next request by a delayed ACK (40 ms)
-        String filter = String.join(",", java.util.Arrays.stream(SessionOperation.values()).map(topics::request).toList());
+        this.pushes = new PlatformPushes(builder.gatewayProductKey, builder.gatewayDeviceName);
+        List<String> filters = new ArrayList<>(java.util.Arrays.stream(SessionOperation.values()).map(topics::request)
+                .toList());
+        // the gateway's answers to the topology changes pushed to it
+        filters.add(pushes.topologyChangeReply());
+        String filter = String.join(",", filters);
         try {
             // subscribed at QoS 2 although the platform only takes QoS 0: a message is delivered at the lower of the
             // publish and subscription QoS, so only this way does the publisher's QoS show and a QoS 1 request get caught
@@ -150,6 +161,46 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         sessions.clear();
         behaviour.reset();
         resetCounters();
+    }
+
+    /**
+     * Pushes an {@code /ext/error} for a sub-device, as the platform does when it forces one offline (427 connected
+     * elsewhere, 521 deleted, 522 disabled, 6401 topology removed) or sees a session error (520). A forced-offline
+     * sub-device loses its session here too.
+     *
+     * @return the id of the pushed message
+     */
+    public String pushError(int code, String productKey, String deviceName) {
+        SubDeviceId device = id(productKey, deviceName);
+        if (PlatformEvent.Kind.ofErrorCode(code).endsSessions()) {
+            sessions.markOffline(List.of(device));
+        }
+        String pushId = Long.toString(pushIds.incrementAndGet());
+        connection.publish(pushes.error(), PlatformPushes.error(pushId, code, AlinkCodes.message(code), device),
+                AlinkLimits.SESSION_QOS);
+        return pushId;
+    }
+
+    /**
+     * Pushes a {@code thing/topo/change} (status 0 created, 1 deleted, 2 re-enabled, 8 disabled), as the platform does
+     * when a sub-device's topology changes (also through the console or the cloud API). Deleted and disabled
+     * sub-devices lose their sessions here too; the gateway is to answer with a change_reply.
+     *
+     * @return the id of the pushed message
+     */
+    public String pushTopologyChange(int status, List<SubDeviceId> devices) {
+        if (status == 1 || status == 8) {
+            sessions.markOffline(devices);
+        }
+        String pushId = Long.toString(pushIds.incrementAndGet());
+        connection.publish(pushes.topologyChange(), PlatformPushes.topologyChange(pushId, status, devices),
+                AlinkLimits.SESSION_QOS);
+        return pushId;
+    }
+
+    /** The ids of the topology changes the gateway has answered with a change_reply. */
+    public List<String> topologyChangeReplies() {
+        return List.copyOf(topologyChangeReplies);
     }
 
     /** Changes the throttles at run time (see {@link Builder#loginThrottles}); 0 turns one off. */
@@ -247,6 +298,13 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
     }
 
     private void onMessage(InboundMessage message) {
+        if (message.topic().equals(pushes.topologyChangeReply())) {
+            AlinkEnvelope reply = AlinkEnvelope.parse(message.payload());
+            if (reply.id() != null) {
+                topologyChangeReplies.add(reply.id());
+            }
+            return;
+        }
         if (message.topic().endsWith(SessionTopics.REPLY_SUFFIX)) {
             return; // our own replies come back through the wildcard subscription
         }

@@ -120,7 +120,8 @@ public final class AlinkJson {
         throw new MalformedMessageException("message has no id");
     }
 
-    private static JsonNode readTree(byte[] payload) {
+    /** @throws MalformedMessageException when the bytes are not a JSON object */
+    static JsonNode readTree(byte[] payload) {
         try {
             JsonNode root = MAPPER.readTree(payload);
             if (root == null || !root.isObject()) {
@@ -132,6 +133,10 @@ public final class AlinkJson {
         } catch (IOException e) {
             throw new MalformedMessageException("not JSON: " + e.getMessage());
         }
+    }
+
+    static byte[] bytes(JsonNode node) {
+        return write(node);
     }
 
     private static byte[] write(JsonNode node) {
