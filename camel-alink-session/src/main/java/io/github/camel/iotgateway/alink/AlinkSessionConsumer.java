@@ -1,26 +1,21 @@
 package io.github.camel.iotgateway.alink;
 
-import java.util.function.Consumer;
+import java.util.concurrent.Callable;
 
-import io.github.camel.iotgateway.mqtt.GatewayHealthCheck;
-import io.github.camel.iotgateway.mqtt.GatewayLease;
+import io.github.camel.iotgateway.mqtt.GatewayComponentSupport;
+import io.github.camel.iotgateway.mqtt.GatewayNoticeConsumerSupport;
 import io.github.camel.iotgateway.mqtt.InboundMessage;
 import io.github.camel.iotgateway.protocol.alink.PlatformEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Hands each push of the platform ({@code /ext/error}, {@code thing/topo/change}) to the route as an exchange of its
  * own, in arrival order, with the sub-devices as its body and typed headers. The gateway has already followed it (the
  * online set, the change_reply) when the route sees it. Routes run on the connection's notice lane, never on Paho's.
  */
-public class AlinkSessionConsumer extends DefaultConsumer {
-
-    private final Consumer<InboundMessage> listener = this::onNotice;
-    private GatewayLease<AlinkSessionClient> gateway;
-    private AlinkSessionClient client;
+public class AlinkSessionConsumer extends GatewayNoticeConsumerSupport<AlinkSessionClient> {
 
     public AlinkSessionConsumer(AlinkSessionEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -31,8 +26,19 @@ public class AlinkSessionConsumer extends DefaultConsumer {
         return (AlinkSessionEndpoint) super.getEndpoint();
     }
 
-    private void onNotice(InboundMessage notice) {
-        if (!(notice.body() instanceof PlatformEvent event) || !isRunAllowed()) {
+    @Override
+    protected GatewayComponentSupport<AlinkSessionClient> component() {
+        return getEndpoint().getComponent();
+    }
+
+    @Override
+    protected Callable<AlinkSessionClient> acquire() {
+        return () -> getEndpoint().getComponent().acquireClient(getEndpoint());
+    }
+
+    @Override
+    protected void onNotice(InboundMessage notice) {
+        if (!(notice.body() instanceof PlatformEvent event)) {
             return;
         }
         Exchange exchange = createExchange(false);
@@ -58,28 +64,5 @@ public class AlinkSessionConsumer extends DefaultConsumer {
                     exchange.getException());
         }
         releaseExchange(exchange, false);
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        AlinkSessionComponent component = getEndpoint().getComponent();
-        gateway = new GatewayLease<>(component, () -> component.acquireClient(getEndpoint()));
-        client = gateway.acquire();
-        client.connection().addNoticeListener(listener);
-        // Camel's consumer health check (camel.health.consumersEnabled) asks this: ready while the gateway is connected
-        GatewayHealthCheck readiness = new GatewayHealthCheck(client.connection());
-        readiness.setCamelContext(getEndpoint().getCamelContext());
-        setHealthCheck(readiness);
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (client != null) {
-            client.connection().removeNoticeListener(listener);
-            gateway.release();
-            client = null;
-        }
-        super.doStop();
     }
 }

@@ -1,9 +1,10 @@
 package io.github.camel.iotgateway.huawei;
 
-import java.util.function.Consumer;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camel.iotgateway.mqtt.GatewayHealthCheck;
+import io.github.camel.iotgateway.mqtt.GatewayComponentSupport;
+import io.github.camel.iotgateway.mqtt.GatewayNoticeConsumerSupport;
 import io.github.camel.iotgateway.mqtt.InboundMessage;
 import io.github.camel.iotgateway.protocol.iotda.ChildListVersion;
 import io.github.camel.iotgateway.protocol.iotda.IotdaMessage;
@@ -11,17 +12,13 @@ import io.github.camel.iotgateway.protocol.iotda.ServiceEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Hands each event the platform sends on the gateway's events/down topic that answers no request of ours (notices
  * such as add_sub_device_notify, and anything else) to the route: one exchange per services[] entry, with its paras as
  * body. The core calls in on its worker threads, never Paho's; routes are run asynchronously from there.
  */
-public class HuaweiIotConsumer extends DefaultConsumer {
-
-    private final Consumer<InboundMessage> listener = this::onNotice;
-    private HuaweiGatewayClient client;
+public class HuaweiIotConsumer extends GatewayNoticeConsumerSupport<HuaweiGatewayClient> {
 
     public HuaweiIotConsumer(HuaweiIotEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -32,8 +29,19 @@ public class HuaweiIotConsumer extends DefaultConsumer {
         return (HuaweiIotEndpoint) super.getEndpoint();
     }
 
-    private void onNotice(InboundMessage notice) {
-        if (!(notice.body() instanceof IotdaMessage message) || !isRunAllowed()) {
+    @Override
+    protected GatewayComponentSupport<HuaweiGatewayClient> component() {
+        return getEndpoint().getComponent();
+    }
+
+    @Override
+    protected Callable<HuaweiGatewayClient> acquire() {
+        return () -> getEndpoint().getComponent().acquireClient(getEndpoint());
+    }
+
+    @Override
+    protected void onNotice(InboundMessage notice) {
+        if (!(notice.body() instanceof IotdaMessage message)) {
             return;
         }
         // the core hands out notices one service at a time, in the order they arrived
@@ -63,26 +71,5 @@ public class HuaweiIotConsumer extends DefaultConsumer {
             }
             releaseExchange(exchange, false);
         });
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        client = getEndpoint().getComponent().acquireClient(getEndpoint());
-        client.connection().addNoticeListener(listener);
-        // Camel's consumer health check (camel.health.consumersEnabled) asks this: ready while the gateway is connected
-        GatewayHealthCheck readiness = new GatewayHealthCheck(client.connection());
-        readiness.setCamelContext(getEndpoint().getCamelContext());
-        setHealthCheck(readiness);
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (client != null) {
-            client.connection().removeNoticeListener(listener);
-            getEndpoint().getComponent().releaseClient(client);
-            client = null;
-        }
-        super.doStop();
     }
 }
