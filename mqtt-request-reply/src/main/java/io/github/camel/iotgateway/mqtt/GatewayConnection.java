@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
@@ -42,6 +43,8 @@ public final class GatewayConnection extends ServiceSupport {
     /** Drops this soon after connecting, this many times in a row, mean another client holds our clientId. */
     private static final int TAKEOVER_DROPS = 3;
     private static final long TAKEOVER_WINDOW_MILLIS = 30_000;
+    /** The pace's clock: monotonic, as wall-clock jumps must not open or close a window. */
+    private static final LongSupplier MONOTONIC_MILLIS = () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
 
     private final CamelContext camelContext;
     private final GatewayConnectionOptions options;
@@ -411,11 +414,11 @@ public final class GatewayConnection extends ServiceSupport {
         pendingReplies = new PendingReplies(timer, workers);
         if (PublishPacer.isNeeded(options.maxMessagesPerSecond(), options.maxBytesPerSecond())) {
             pacer = new PublishPacer(displayName(), options.maxMessagesPerSecond(), options.maxBytesPerSecond(), timer,
-                    () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+                    MONOTONIC_MILLIS);
         }
         if (options.topicPace() != null) {
             topicPacer = new PublishPacer(displayName(), options.topicPace().unitsPerSecond(),
-                    options.topicPace().unitName(), 0, timer, () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+                    options.topicPace().unitName(), 0, timer, MONOTONIC_MILLIS);
         }
         inbound.start(executors, this, workers, pendingReplies);
         healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",

@@ -50,8 +50,6 @@ final class PublishPacer {
     }
 
     private final String name;
-    private final int messagesPerSecond;
-    private final long bytesPerSecond;
     private final LongSupplier clockMillis;
     private final ScheduledExecutorService timer;
     private final Window messages;
@@ -76,8 +74,6 @@ final class PublishPacer {
                  ScheduledExecutorService timer, LongSupplier clockMillis) {
         this.unitName = unitName;
         this.name = name;
-        this.messagesPerSecond = messagesPerSecond;
-        this.bytesPerSecond = bytesPerSecond;
         this.timer = timer;
         this.clockMillis = clockMillis;
         this.messages = new Window(messagesPerSecond);
@@ -267,9 +263,9 @@ final class PublishPacer {
     }
 
     private String describeCaps() {
-        return (messagesPerSecond > 0 ? messagesPerSecond + " " + unitName : "")
-               + (messagesPerSecond > 0 && bytesPerSecond > 0 ? " and " : "")
-               + (bytesPerSecond > 0 ? bytesPerSecond + " bytes" : "") + " a second";
+        return (messages.cap > 0 ? messages.cap + " " + unitName : "")
+               + (messages.cap > 0 && bytes.cap > 0 ? " and " : "")
+               + (bytes.cap > 0 ? bytes.cap + " bytes" : "") + " a second";
     }
 
     private record Waiting(Paced publish, long since) {

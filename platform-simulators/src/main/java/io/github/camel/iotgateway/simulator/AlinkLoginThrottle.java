@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
@@ -16,26 +17,25 @@ import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
  * batch_login requests a second per gateway, and 5 logins a minute per sub-device; past either it answers 429
  * "too many subDeviceOnline msg in one minute" for the whole request.
  * <p>
- * The second is measured over 950 ms: the broker's deliveries bunch, so a client pacing in windows of a second (and a
- * margin) must not be judged over the cap for that.
+ * The second is measured as the IoTDA simulator measures it ({@link UpstreamRateCaps}, 950 ms on arrival times): the
+ * broker's deliveries bunch, so a client pacing in windows of a second (and a margin) must not be judged over the cap.
  */
 final class AlinkLoginThrottle {
 
-    static final long SECOND_WINDOW_MILLIS = 950;
     static final long MINUTE_WINDOW_MILLIS = 60_000;
 
-    private volatile int requestsPerSecond;
+    /** The second's cap: the IoTDA simulator's sliding window, counting requests (no byte cap). */
+    private final UpstreamRateCaps requests;
     private volatile int loginsPerSubDevicePerMinute;
-    private final Deque<Long> requests = new ArrayDeque<>();
     private final Map<SubDeviceId, Deque<Long>> logins = new HashMap<>();
 
     AlinkLoginThrottle(int requestsPerSecond, int loginsPerSubDevicePerMinute) {
-        this.requestsPerSecond = requestsPerSecond;
+        this.requests = new UpstreamRateCaps(UpstreamRateCaps.DEFAULT_WINDOW, requestsPerSecond, 0);
         this.loginsPerSubDevicePerMinute = loginsPerSubDevicePerMinute;
     }
 
     void setLimits(int requestsPerSecond, int loginsPerSubDevicePerMinute) {
-        this.requestsPerSecond = requestsPerSecond;
+        requests.set(requestsPerSecond, 0);
         this.loginsPerSubDevicePerMinute = loginsPerSubDevicePerMinute;
     }
 
@@ -43,21 +43,18 @@ final class AlinkLoginThrottle {
      * Counts a login request; says why the platform throttles it, or {@code null} when it does not.
      *
      * @param params         the request's params (login: the sub-device; batch_login: its deviceList)
-     * @param receivedMillis when the request arrived, before any queueing in the simulator: a busy simulator must
-     *                       not make requests look bunched
+     * @param receivedNanos when the request arrived ({@link System#nanoTime()}), before any queueing in the simulator:
+     *                      a busy simulator must not make requests look bunched
      */
-    synchronized String throttle(SessionOperation operation, JsonNode params, long receivedMillis) {
+    synchronized String throttle(SessionOperation operation, JsonNode params, long receivedNanos) {
         if (!operation.isLogin()) {
             return null;
         }
-        long now = receivedMillis;
-        while (!requests.isEmpty() && requests.peek() <= now - SECOND_WINDOW_MILLIS) {
-            requests.poll();
+        String overSecond = requests.admit(receivedNanos, 0);
+        if (overSecond != null) {
+            return overSecond.replace("upstream messages/s per connection", "login requests a second per gateway");
         }
-        if (requestsPerSecond > 0 && requests.size() >= requestsPerSecond) {
-            return "more than " + requestsPerSecond + " login requests within a second";
-        }
-        requests.add(now);
+        long now = TimeUnit.NANOSECONDS.toMillis(receivedNanos);
         List<SubDeviceId> devices = devicesOf(operation, params);
         if (loginsPerSubDevicePerMinute > 0) {
             for (SubDeviceId device : devices) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -333,7 +332,7 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         } else if (behaviour.isSilent()) {
             return;
         } else {
-            String throttled = throttle.throttle(operation, envelope.params(), TimeUnit.NANOSECONDS.toMillis(message.receivedNanos()));
+            String throttled = throttle.throttle(operation, envelope.params(), message.receivedNanos());
             outcome = throttled != null
                     ? new AlinkOutcome(AlinkCodes.RATE_LIMITED, AlinkCodes.message(AlinkCodes.RATE_LIMITED), null,
                             "throttled (429): " + throttled)
