@@ -12,6 +12,7 @@ import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
 import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
+import io.github.camel.iotgateway.protocol.alink.TopologyTopics;
 import org.apache.camel.CamelContext;
 
 /** Builds the MQTT connection of an Alibaba gateway from the endpoint options. */
@@ -44,8 +45,10 @@ final class AlinkGatewayConnections {
             options = options.withTopicPace(new TopicPace(loginTopics::contains, config.getMaxLoginsPerSecond(),
                     config.loginPaceCountsSubDevices() ? "sub-devices" : "login requests"));
         }
-        return new GatewayConnection(camelContext, options, new AlinkProtocol(topics,
-                new PlatformPushes(config.getGatewayProductKey(), config.getGatewayDeviceName())));
+        String pk = config.getGatewayProductKey();
+        String dn = config.getGatewayDeviceName();
+        return new GatewayConnection(camelContext, options,
+                new AlinkProtocol(topics, new TopologyTopics(pk, dn), new PlatformPushes(pk, dn)));
     }
 
     /**

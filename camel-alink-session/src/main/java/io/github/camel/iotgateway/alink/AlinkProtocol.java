@@ -10,18 +10,21 @@ import io.github.camel.iotgateway.protocol.alink.AlinkLimits;
 import io.github.camel.iotgateway.protocol.alink.AlinkReply;
 import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
+import io.github.camel.iotgateway.protocol.alink.TopologyTopics;
 
 /**
- * Alink for the request/reply core: the four session {@code _reply} topics, correlated by {@code id}, and the platform's
- * pushes ({@code /ext/error}, {@code thing/topo/change}), which answer no request.
+ * Alink for the request/reply core: the four session and three topology {@code _reply} topics, correlated by
+ * {@code id}, and the platform's pushes ({@code /ext/error}, {@code thing/topo/change}), which answer no request.
  */
 final class AlinkProtocol implements GatewayProtocol {
 
     private final SessionTopics topics;
+    private final TopologyTopics topology;
     private final PlatformPushes pushes;
 
-    AlinkProtocol(SessionTopics topics, PlatformPushes pushes) {
+    AlinkProtocol(SessionTopics topics, TopologyTopics topology, PlatformPushes pushes) {
         this.topics = topics;
+        this.topology = topology;
         this.pushes = pushes;
     }
 
@@ -29,6 +32,7 @@ final class AlinkProtocol implements GatewayProtocol {
     public List<String> subscriptions() {
         // a generic MQTT client is not auto-subscribed by the platform (docs/protocol-notes.md A.2)
         List<String> all = new ArrayList<>(topics.replies());
+        all.addAll(topology.replies());
         all.addAll(pushes.subscriptions());
         return all;
     }
@@ -40,7 +44,7 @@ final class AlinkProtocol implements GatewayProtocol {
 
     @Override
     public List<InboundMessage> decode(String topic, byte[] payload) {
-        if (topics.operationOfReply(topic) == null) {
+        if (topics.operationOfReply(topic) == null && topology.operationOfReply(topic) == null) {
             // the platform talking first: a notice, for the events consumer and the online set
             return List.of(new InboundMessage(topic, null, pushes.read(topic, payload)));
         }

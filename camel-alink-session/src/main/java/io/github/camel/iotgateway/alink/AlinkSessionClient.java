@@ -25,6 +25,8 @@ import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
+import io.github.camel.iotgateway.protocol.alink.TopologyOperation;
+import io.github.camel.iotgateway.protocol.alink.TopologyTopics;
 import org.apache.camel.CamelContext;
 
 /**
@@ -34,6 +36,7 @@ import org.apache.camel.CamelContext;
 final class AlinkSessionClient extends GatewayClientSupport {
 
     private final SessionTopics topics;
+    private final TopologyTopics topology;
     private final AlinkSessionConfiguration gatewayConfiguration;
     private final MessageIdSequence ids = new MessageIdSequence();
     private final OnlineSubDevices online;
@@ -62,6 +65,8 @@ final class AlinkSessionClient extends GatewayClientSupport {
         logoutBatcher = newBatcher("logout", batchSize, batchTimeout,
                 (items, timeout) -> sendTogether(SessionOperation.LOGOUT, items, timeout));
         this.pushes = new PlatformPushes(gatewayConfiguration.getGatewayProductKey(),
+                gatewayConfiguration.getGatewayDeviceName());
+        this.topology = new TopologyTopics(gatewayConfiguration.getGatewayProductKey(),
                 gatewayConfiguration.getGatewayDeviceName());
         connection.addNoticeObserver(this::onPlatformEvent);
         if (gatewayConfiguration.isReloginAfterReconnect()) {
@@ -240,6 +245,23 @@ final class AlinkSessionClient extends GatewayClientSupport {
                         done.accept(outcome);
                     }
                 });
+    }
+
+    /**
+     * Publishes one topology request under a fresh id (the session ids' sequence: ids are unique per gateway) and
+     * hands over how it ended, exactly once. Not paced as logins are, and not retried: the platform throttles logins.
+     */
+    void sendTopology(TopologyOperation operation, Object params, long timeoutMillis, Consumer<RequestOutcome> done) {
+        send(ids::next, id -> AlinkJson.request(id, operation.method(), params), topology.request(operation),
+                gatewayConfiguration.getQos(), timeoutMillis, 1, done);
+    }
+
+    /**
+     * Sub-devices detached from the gateway lose their sessions (the platform ends them, 6401): they are no longer
+     * held online and never logged in again after a reconnect.
+     */
+    void topologyDeleted(List<SubDeviceId> devices) {
+        online.loggedOut(devices);
     }
 
     /** @return {@code false} when the retry cannot be scheduled (stopping): the caller ends with what it has */

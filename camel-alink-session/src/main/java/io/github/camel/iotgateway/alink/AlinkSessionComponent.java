@@ -35,7 +35,7 @@ public class AlinkSessionComponent extends GatewayComponentSupport<AlinkSessionC
 
     /** Refuses, at creation, an endpoint that could never send a valid session message. */
     private static void validate(AlinkSessionEndpoint endpoint) {
-        if (!endpoint.isEvents()) {
+        if (!endpoint.isEvents() && endpoint.topologyOperation() == null) {
             SessionOperation.fromName(endpoint.getOperation());
         }
         AlinkSessionConfiguration c = endpoint.getConfiguration();

@@ -6,7 +6,8 @@ import org.apache.camel.spi.Metadata;
 public final class AlinkSessionConstants {
 
     @Metadata(label = "producer", description = "The operation to perform instead of the endpoint's: login, logout,"
-                                                + " batchLogin or batchLogout.",
+                                                + " batchLogin or batchLogout on a session endpoint; addTopology,"
+                                                + " deleteTopology or getTopology on a topology endpoint.",
               javaType = "String")
     public static final String OPERATION = "CamelAlinkSessionOperation";
 

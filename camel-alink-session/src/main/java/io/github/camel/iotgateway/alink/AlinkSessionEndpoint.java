@@ -1,6 +1,7 @@
 package io.github.camel.iotgateway.alink;
 
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
+import io.github.camel.iotgateway.protocol.alink.TopologyOperation;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -12,8 +13,8 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Log the sub-devices behind an Alibaba Cloud IoT Platform gateway in and out (Alink sub-device sessions) over the
- * gateway's one MQTT connection.
+ * Log the sub-devices behind an Alibaba Cloud IoT Platform gateway in and out (Alink sub-device sessions), and attach
+ * them to the gateway (topology), over the gateway's one MQTT connection.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "alink-session", title = "Alink Session",
              syntax = "alink-session:operation", category = { Category.IOT, Category.MESSAGING },
@@ -23,10 +24,11 @@ public class AlinkSessionEndpoint extends DefaultEndpoint {
     static final String EVENTS = "events";
 
     /**
-     * The session operation: login, logout, batchLogin or batchLogout (producer), or events (consumer of what the
-     * platform pushes: sub-devices forced offline, session errors, topology changes).
+     * The operation: login, logout, batchLogin or batchLogout (sessions), addTopology, deleteTopology or getTopology
+     * (the gateway's topology, which a sub-device needs before it logs in) as a producer; or events (consumer of what
+     * the platform pushes: sub-devices forced offline, session errors, topology changes).
      */
-    @UriPath(enums = "login,logout,batchLogin,batchLogout,events")
+    @UriPath(enums = "login,logout,batchLogin,batchLogout,addTopology,deleteTopology,getTopology,events")
     @Metadata(required = true)
     private String operation;
 
@@ -45,7 +47,7 @@ public class AlinkSessionEndpoint extends DefaultEndpoint {
         if (isEvents()) {
             throw new UnsupportedOperationException("alink-session:events is a consumer: the platform sends the events");
         }
-        return new AlinkSessionProducer(this);
+        return topologyOperation() != null ? new AlinkTopologyProducer(this) : new AlinkSessionProducer(this);
     }
 
     @Override
@@ -71,6 +73,11 @@ public class AlinkSessionEndpoint extends DefaultEndpoint {
 
     public SessionOperation operation() {
         return SessionOperation.fromName(operation);
+    }
+
+    /** The topology operation this endpoint names, or {@code null} for a session operation or events. */
+    public TopologyOperation topologyOperation() {
+        return TopologyOperation.fromEndpointName(operation);
     }
 
     public String getOperation() {

@@ -1,15 +1,11 @@
 package io.github.camel.iotgateway.alink;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.StringJoiner;
 
 import io.github.camel.iotgateway.mqtt.BatchItem;
 import io.github.camel.iotgateway.mqtt.Chunks;
 import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
 import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
-import io.github.camel.iotgateway.mqtt.GatewayLease;
 import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import io.github.camel.iotgateway.protocol.alink.AlinkJson;
 import io.github.camel.iotgateway.protocol.alink.AlinkReply;
@@ -17,31 +13,21 @@ import io.github.camel.iotgateway.protocol.alink.LoginParams;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SubDevice;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
+import io.github.camel.iotgateway.protocol.alink.TopologyOperation;
 import io.github.camel.iotgateway.alink.error.InvalidSubDeviceException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Turns an exchange into session messages of its gateway and ends it with the platform's answer. Never blocks: the
  * exchange is held until its reply, a typed error or its timeout, and bad input fails before anything is published.
  */
-public class AlinkSessionProducer extends DefaultAsyncProducer {
+public class AlinkSessionProducer extends AlinkGatewayProducer {
 
     private final SubDeviceBodies bodies = new SubDeviceBodies(AlinkJson.mapper());
-    private GatewayLease<AlinkSessionClient> gateway;
 
     public AlinkSessionProducer(AlinkSessionEndpoint endpoint) {
         super(endpoint);
-    }
-
-    @Override
-    public AlinkSessionEndpoint getEndpoint() {
-        return (AlinkSessionEndpoint) super.getEndpoint();
-    }
-
-    private AlinkSessionConfiguration configuration() {
-        return getEndpoint().getConfiguration();
     }
 
     @Override
@@ -68,6 +54,10 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
         }
         if (!(override instanceof String name)) {
             throw new InvalidSubDeviceException(AlinkSessionConstants.OPERATION + " must be a String naming the operation");
+        }
+        if (TopologyOperation.fromEndpointName(name) != null) {
+            throw new InvalidSubDeviceException(AlinkSessionConstants.OPERATION + " " + name + " is a topology operation:"
+                                                + " send to alink-session:" + name + " instead");
         }
         try {
             return SessionOperation.fromName(name);
@@ -128,32 +118,12 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
     }
 
     private static void endBatch(AlinkSessionClient client, Exchange exchange, SessionOperation operation,
-                                 List<SubDeviceId> ids, List<Object> params,
-                          int size, List<RequestOutcome> outcomes) {
+                                 List<SubDeviceId> ids, List<Object> params, int size, List<RequestOutcome> outcomes) {
         List<List<Object>> paramChunks = Chunks.of(params, size);
-        List<List<SubDeviceId>> idChunks = Chunks.of(ids, size);
-        Set<SubDeviceId> succeeded = new HashSet<>();
-        int firstFailure = -1;
-        RequestOutcome lastSuccess = null;
         for (int i = 0; i < outcomes.size(); i++) {
-            RequestOutcome outcome = outcomes.get(i);
-            client.track(operation, paramChunks.get(i), outcome);
-            if (SessionReplies.succeeded(outcome)) {
-                succeeded.addAll(idChunks.get(i));
-                lastSuccess = outcome;
-            } else if (firstFailure < 0) {
-                firstFailure = i;
-            }
+            client.track(operation, paramChunks.get(i), outcomes.get(i));
         }
-        List<SubDeviceId> inInputOrder = ids.stream().filter(succeeded::contains).toList();
-        if (firstFailure < 0) {
-            StringJoiner requestIds = new StringJoiner(",");
-            outcomes.forEach(o -> requestIds.add(String.valueOf(o.key())));
-            AlinkReply reply = SessionReplies.reply(lastSuccess);
-            ExchangeResults.success(exchange, inInputOrder, reply.code(), reply.message(), requestIds.toString());
-        } else {
-            ExchangeResults.failure(exchange, outcomes.get(firstFailure), idChunks.get(firstFailure), inInputOrder);
-        }
+        ChunkOutcomes.of(ids, size, outcomes).writeTo(exchange);
     }
 
     /** A place under the online cap and a login from each sub-device's per-minute budget, all or none. */
@@ -176,19 +146,4 @@ public class AlinkSessionProducer extends DefaultAsyncProducer {
         }
     }
 
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        AlinkSessionComponent component = getEndpoint().getComponent();
-        gateway = new GatewayLease<>(component, () -> component.acquireClient(getEndpoint()));
-        gateway.acquire();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (gateway != null) {
-            gateway.release();
-        }
-        super.doStop();
-    }
 }

@@ -111,6 +111,10 @@ class BrokerRestartTest extends AlinkTestSupport {
         platform.setOnline(SUB_PK, "after-restart");
         Exchange after = template.send("direct:logout", e -> e.getMessage().setBody(new SubDeviceId(SUB_PK, "after-restart")));
         assertThat(after.getException()).isNull();
+        // the topology replies are subscribed again too
+        Exchange topology = template.send("alink-session:getTopology", e -> e.getMessage().setBody(null));
+        assertThat(topology.getException()).isNull();
+        assertThat(topology.getMessage().getBody(List.class)).hasSize(120);
         System.out.printf("broker restart: 600 in flight, %d replied, %d not connected, %d timed out, 0 twice;"
                           + " recovered with 120 sub-devices logged in again in %d ms%n",
                 replied, notConnected, timedOut, recoveryMillis);

@@ -64,4 +64,35 @@ class YamlRouteTest extends AlinkTestSupport {
         assertThat(events.getExchanges().get(0).getMessage().getBody(List.class))
                 .containsExactly(new SubDeviceId(SUB_PK, "yaml-disabled"));
     }
+
+    /** The register → add topology → login route of alink-session-component.adoc, as written there. */
+    private static final String BRING_ONLINE_ROUTE = """
+            - route:
+                from:
+                  uri: "direct:bring-online"
+                  steps:
+                    - to:
+                        uri: "alink-session:addTopology"
+                        variableReceive: "attached"
+                    - to:
+                        uri: "alink-session:batchLogin"
+            """;
+
+    @Test
+    void theYamlRouteOfTheDocsAddsTheTopologyThenLogsIn() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("online.yaml", BRING_ONLINE_ROUTE));
+        List<io.github.camel.iotgateway.protocol.alink.SubDevice> body = List.of(
+                io.github.camel.iotgateway.protocol.alink.SubDevice.withSecret(SUB_PK, "yaml-topo-1", "s-1"),
+                io.github.camel.iotgateway.protocol.alink.SubDevice.withSecret(SUB_PK, "yaml-topo-2", "s-2"));
+        platform.createSubDevice(SUB_PK, "yaml-topo-1", "s-1");
+        platform.createSubDevice(SUB_PK, "yaml-topo-2", "s-2");
+
+        Exchange done = template.send("direct:bring-online", e -> e.getMessage().setBody(body));
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getVariable("attached", List.class)).hasSize(2);
+        assertThat(platform.topology()).hasSize(2);
+        assertThat(platform.isOnline(SUB_PK, "yaml-topo-1")).isTrue();
+        assertThat(platform.isOnline(SUB_PK, "yaml-topo-2")).isTrue();
+    }
 }

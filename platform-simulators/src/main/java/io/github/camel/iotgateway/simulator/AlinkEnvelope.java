@@ -54,6 +54,16 @@ record AlinkEnvelope(String id, String idViolation, JsonNode params, String erro
         return null;
     }
 
+    /** The request's {@code method} field, or null when it has none (or the payload is not a JSON object). */
+    static String method(byte[] payload) {
+        try {
+            JsonNode method = AlinkJson.mapper().readTree(payload).path("method");
+            return method.isTextual() ? method.textValue() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Ids go into log lines: a hostile one must not flood them. */
     static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";

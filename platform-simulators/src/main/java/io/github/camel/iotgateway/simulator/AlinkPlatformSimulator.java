@@ -8,6 +8,8 @@ import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SessionTopics;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
+import io.github.camel.iotgateway.protocol.alink.TopologyOperation;
+import io.github.camel.iotgateway.protocol.alink.TopologyTopics;
 import io.github.camel.iotgateway.protocol.common.TopicSegments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * platform does (QoS 0 only, ids, params, topology, signs, online cap, batch size, all-or-nothing batches) and answers
  * on the request topic + {@code _reply} at QoS 0.
  *
- * <p>Results: 200 success; 460 request parameter error; 6100 device not found (not in the topology registered with
- * {@link #registerSubDevice}); 6287 invalid sign; 428 too many subdevices under gateway; 520 device no session. Replies
+ * <p>It plays the gateway's topology too ({@code /sys/{gwPK}/{gwDN}/thing/topo/{add|delete|get}}, see
+ * {@link AlinkTopologyRules}): a sub-device registered with {@link #createSubDevice} logs in only once the gateway has
+ * added its topology; {@link #registerSubDevice} does both at once.
+ *
+ * <p>Results: 200 success; 460 request parameter error; 6100 device not found (never registered); 6401 topo relation
+ * not exist (registered but not attached); 6287 invalid sign; 428 too many subdevices under gateway; 520 device no
+ * session; on topology requests also 401 (bad sign) and 6402 (the gateway itself). Replies
  * carry {@code data} {productKey, deviceName} for single operations, and for batches the array of all devices on
  * success or of the failing ones on failure.
  *
@@ -53,6 +60,9 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
     private final SubDeviceSessions sessions;
     private final AlinkSessionRules rules;
     private final Map<SessionOperation, AtomicLong> requestCounts = new EnumMap<>(SessionOperation.class);
+    private final TopologyTopics topologyTopics;
+    private final AlinkTopologyRules topologyRules;
+    private final Map<TopologyOperation, AtomicLong> topologyRequestCounts = new EnumMap<>(TopologyOperation.class);
     private final ViolationLog violations = new ViolationLog("Alink");
     private final AlinkLoginThrottle throttle;
     private final PlatformPushes pushes;
@@ -72,14 +82,23 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         for (SessionOperation op : SessionOperation.values()) {
             requestCounts.put(op, new AtomicLong());
         }
+        this.topologyTopics = new TopologyTopics(builder.gatewayProductKey, builder.gatewayDeviceName);
+        this.topologyRules = new AlinkTopologyRules(sessions,
+                new SubDeviceId(builder.gatewayProductKey, builder.gatewayDeviceName), AlinkLimits.MAX_TOPOLOGY_BATCH_SIZE);
+        for (TopologyOperation op : TopologyOperation.values()) {
+            topologyRequestCounts.put(op, new AtomicLong());
+        }
         this.behaviour = new ReplyBehaviour("alink-platform-sim-replies");
         // the four request topics, not combine/+: a wildcard would also bring the simulator its own replies, and on a
         // broker without TCP_NODELAY (Mosquitto's default) that stalls the next request by a delayed ACK (40 ms)
         this.pushes = new PlatformPushes(builder.gatewayProductKey, builder.gatewayDeviceName);
         List<String> filters = new ArrayList<>(java.util.Arrays.stream(SessionOperation.values()).map(topics::request)
                 .toList());
-        // the gateway's answers to the topology changes pushed to it
+        // the gateway's answers to the topology changes pushed to it, and its topology requests
         filters.add(pushes.topologyChangeReply());
+        for (TopologyOperation op : TopologyOperation.values()) {
+            filters.add(topologyTopics.request(op));
+        }
         String filter = String.join(",", filters);
         try {
             // subscribed at QoS 2 although the platform only takes QoS 0: a message is delivered at the lower of the
@@ -103,12 +122,38 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         return new Builder(brokerUrl, gatewayProductKey, gatewayDeviceName);
     }
 
-    /** Attaches a sub-device to the gateway's topology with its secret, so it may log in. Registering again replaces the secret. */
+    /**
+     * Registers a sub-device in its product and attaches it to the gateway's topology, so it may log in at once.
+     * Registering again replaces the secret.
+     */
     public void registerSubDevice(String productKey, String deviceName, String deviceSecret) {
+        createSubDevice(productKey, deviceName, deviceSecret);
+        sessions.attach(List.of(id(productKey, deviceName)));
+    }
+
+    /**
+     * Registers a sub-device in its product only, as the console or the cloud API does: the gateway must add its
+     * topology (thing/topo/add) before it may log in (6401 until then).
+     */
+    public void createSubDevice(String productKey, String deviceName, String deviceSecret) {
         if (deviceSecret == null || deviceSecret.isEmpty()) {
             throw new IllegalArgumentException("deviceSecret of " + productKey + "/" + deviceName + " must be set");
         }
         sessions.register(id(productKey, deviceName), deviceSecret);
+    }
+
+    /** The sub-devices attached to the gateway, in the order they were attached. */
+    public List<SubDeviceId> topology() {
+        return sessions.topology();
+    }
+
+    public boolean hasTopology(String productKey, String deviceName) {
+        return sessions.isAttached(id(productKey, deviceName));
+    }
+
+    /** Requests received on a topology topic since start or {@link #resetCounters()}, valid or not. */
+    public long requestCount(TopologyOperation operation) {
+        return topologyRequestCounts.get(operation).get();
     }
 
     /** Gives a sub-device a session without a login, as if it had logged in earlier. No topology or cap check. */
@@ -146,6 +191,7 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
     /** Clears the request counts and the violations; sessions and topology stay. */
     public void resetCounters() {
         requestCounts.values().forEach(count -> count.set(0));
+        topologyRequestCounts.values().forEach(count -> count.set(0));
         violations.clear();
     }
 
@@ -171,7 +217,9 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
      */
     public String pushError(int code, String productKey, String deviceName) {
         SubDeviceId device = id(productKey, deviceName);
-        if (PlatformEvent.Kind.ofErrorCode(code).endsSessions()) {
+        if (code == AlinkCodes.TOPO_RELATION_NOT_EXIST) {
+            sessions.detach(List.of(device));
+        } else if (PlatformEvent.Kind.ofErrorCode(code).endsSessions()) {
             sessions.markOffline(List.of(device));
         }
         String pushId = Long.toString(pushIds.incrementAndGet());
@@ -188,7 +236,9 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
      * @return the id of the pushed message
      */
     public String pushTopologyChange(int status, List<SubDeviceId> devices) {
-        if (status == 1 || status == 8) {
+        if (status == 1) {
+            sessions.detach(devices);
+        } else if (status == 8) {
             sessions.markOffline(devices);
         }
         String pushId = Long.toString(pushIds.incrementAndGet());
@@ -307,6 +357,11 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         if (message.topic().endsWith(SessionTopics.REPLY_SUFFIX)) {
             return; // our own replies come back through the wildcard subscription
         }
+        TopologyOperation topologyOperation = topologyTopics.operationOfRequest(message.topic());
+        if (topologyOperation != null) {
+            onTopologyRequest(topologyOperation, message);
+            return;
+        }
         SessionOperation operation = topics.operationOfRequest(message.topic());
         if (operation == null) {
             violations.record("message on " + message.topic() + ", which is no session operation; dropped");
@@ -345,28 +400,69 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
         reply(operation, envelope.id(), outcome);
     }
 
+    /**
+     * A topology request: /sys topics take QoS 0 and 1 (docs/protocol-notes.md A.2); the request names its
+     * {@code method} as every SDK writes it; answered like the session requests, with the misbehaviour switches.
+     */
+    private void onTopologyRequest(TopologyOperation operation, InboundMessage message) {
+        topologyRequestCounts.get(operation).incrementAndGet();
+        String op = "thing/topo/" + operation.topicSuffix();
+        if (message.qos() > 1) {
+            violations.record(op + " published at QoS " + message.qos() + ": the platform takes QoS 0 and 1; dropped");
+            return;
+        }
+        AlinkEnvelope envelope = AlinkEnvelope.parse(message.payload());
+        if (envelope.id() == null) {
+            violations.record(op + " request dropped: " + envelope.error());
+            return;
+        }
+        String method = AlinkEnvelope.method(message.payload());
+        if (!operation.method().equals(method)) {
+            violations.record(op + " id " + AlinkEnvelope.abbreviate(envelope.id()) + " has method " + method
+                              + " where every SDK sends " + operation.method());
+        }
+        AlinkOutcome outcome;
+        if (envelope.idViolation() != null) {
+            outcome = AlinkOutcome.parameterError(envelope.idViolation(), null);
+        } else if (envelope.params() == null) {
+            outcome = AlinkOutcome.parameterError(envelope.error(), null);
+        } else if (behaviour.isSilent()) {
+            return;
+        } else {
+            outcome = topologyRules.apply(operation, envelope.params());
+        }
+        if (outcome.violation() != null) {
+            violations.record(op + " id " + AlinkEnvelope.abbreviate(envelope.id()) + ": " + outcome.violation());
+        }
+        LOG.debug("{} id {} -> {} {}", op, AlinkEnvelope.abbreviate(envelope.id()), outcome.code(), outcome.message());
+        reply(topologyTopics.reply(operation), true, envelope.id(), outcome);
+    }
+
     private void reply(SessionOperation operation, String id, AlinkOutcome outcome) {
-        String topic = topics.reply(operation);
+        reply(topics.reply(operation), operation.isBatch(), id, outcome);
+    }
+
+    private void reply(String topic, boolean batch, String id, AlinkOutcome outcome) {
         // the platform's replies always carry data, failures too ({} or []): Alibaba's Python LinkKit throws on a reply
         // without it, so a refused batch would look like a timeout to its users
-        Object data = outcome.data() != null ? outcome.data() : operation.isBatch() ? List.of() : Map.of();
+        Object data = outcome.data() != null ? outcome.data() : batch ? List.of() : Map.of();
         byte[] payload = AlinkJson.reply(id, outcome.code(), outcome.message(), data);
         behaviour.send(
                 () -> connection.publish(topic, payload, AlinkLimits.SESSION_QOS),
-                () -> connection.publish(topic, unsolicitedReply(operation, id), AlinkLimits.SESSION_QOS),
+                () -> connection.publish(topic, unsolicitedReply(batch, id), AlinkLimits.SESSION_QOS),
                 (how, variant) -> connection.publish(topic, MalformedReplies.alink(how, variant, id, payload),
                         AlinkLimits.SESSION_QOS));
     }
 
     /** A success reply shaped like a real one for the operation, to an id that is not the one just answered. */
-    private static byte[] unsolicitedReply(SessionOperation operation, String answeredId) {
+    private static byte[] unsolicitedReply(boolean batch, String answeredId) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String id;
         do {
             id = Long.toString(random.nextLong(AlinkLimits.MAX_MESSAGE_ID + 1));
         } while (id.equals(answeredId));
         SubDeviceId ghost = new SubDeviceId(GHOST_PRODUCT_KEY, "ghost-" + random.nextInt(1_000_000));
-        Object data = operation.isBatch() ? List.of(ghost) : ghost;
+        Object data = batch ? List.of(ghost) : ghost;
         return AlinkJson.reply(id, AlinkCodes.SUCCESS, AlinkCodes.message(AlinkCodes.SUCCESS), data);
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * The rules the Alibaba platform applies to the params of the four session operations (docs/protocol-notes.md A.3,
- * alink-subdevice-offline.txt). A batch is all-or-nothing: if any entry fails, the reply carries the first failure's
+ * alink-subdevice-offline.txt). A sub-device logs in only when registered (6100) and attached to the gateway (6401). A batch is all-or-nothing: if any entry fails, the reply carries the first failure's
  * code and message, {@code data} lists the failing entries, and no session changes.
  */
 final class AlinkSessionRules {
@@ -195,6 +195,9 @@ final class AlinkSessionRules {
         if (secret == null) {
             return Entry.failed(id, AlinkOutcome.of(AlinkCodes.DEVICE_NOT_FOUND, id));
         }
+        if (!sessions.isAttached(id)) {
+            return Entry.failed(id, AlinkOutcome.of(AlinkCodes.TOPO_RELATION_NOT_EXIST, id));
+        }
         String expected = AlinkSigner.sign(method, secret, login.signedContent());
         if (!expected.equalsIgnoreCase(login.sign())) {
             return Entry.failed(id, AlinkOutcome.of(AlinkCodes.INVALID_SIGN, id));
@@ -210,7 +213,7 @@ final class AlinkSessionRules {
         return null;
     }
 
-    private static SubDeviceId deviceIdIn(JsonNode item) {
+    static SubDeviceId deviceIdIn(JsonNode item) {
         if (item == null || !item.isObject()) {
             return null;
         }
@@ -223,7 +226,7 @@ final class AlinkSessionRules {
         return new SubDeviceId(pk.textValue(), dn.textValue());
     }
 
-    private static Set<SubDeviceId> duplicatesIn(List<SubDeviceId> ids) {
+    static Set<SubDeviceId> duplicatesIn(List<SubDeviceId> ids) {
         Set<SubDeviceId> seen = new LinkedHashSet<>();
         Set<SubDeviceId> duplicates = new LinkedHashSet<>();
         for (SubDeviceId id : ids) {

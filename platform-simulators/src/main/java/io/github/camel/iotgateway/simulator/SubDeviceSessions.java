@@ -5,17 +5,19 @@ import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the simulated Alibaba platform knows about one gateway's sub-devices: the topology (devices attached to the
- * gateway, with their secrets) and which of them have a session. Every method locks the instance; a caller that needs
+ * What the simulated Alibaba platform knows about one gateway's sub-devices: the devices registered in their products
+ * (with their secrets), the topology (those attached to the gateway) and which of them have a session. Every method locks the instance; a caller that needs
  * several calls to see one consistent state (a batch) holds the lock around them.
  */
 final class SubDeviceSessions {
 
     private final Map<SubDeviceId, String> secrets = new HashMap<>();
+    private final Set<SubDeviceId> attached = new LinkedHashSet<>();
     private final Set<SubDeviceId> online = new LinkedHashSet<>();
     private final int maxOnline;
 
@@ -23,13 +25,33 @@ final class SubDeviceSessions {
         this.maxOnline = maxOnline;
     }
 
+    /** Registers a device in its product, not attached to the gateway. */
     synchronized void register(SubDeviceId id, String deviceSecret) {
         secrets.put(id, deviceSecret);
     }
 
-    /** The device's secret, or null when it is not in the gateway's topology. */
+    /** The device's secret, or null when no product has it. */
     synchronized String secretOf(SubDeviceId id) {
         return secrets.get(id);
+    }
+
+    synchronized boolean isAttached(SubDeviceId id) {
+        return attached.contains(id);
+    }
+
+    synchronized void attach(Collection<SubDeviceId> ids) {
+        attached.addAll(ids);
+    }
+
+    /** Detaches devices from the gateway, which ends their sessions. */
+    synchronized void detach(Collection<SubDeviceId> ids) {
+        attached.removeAll(ids);
+        online.removeAll(ids);
+    }
+
+    /** The gateway's topology, in the order the devices were attached. */
+    synchronized List<SubDeviceId> topology() {
+        return List.copyOf(attached);
     }
 
     synchronized boolean isOnline(SubDeviceId id) {
@@ -63,9 +85,10 @@ final class SubDeviceSessions {
         online.removeAll(ids);
     }
 
-    /** Forgets the topology and every session. */
+    /** Forgets the devices, the topology and every session. */
     synchronized void clear() {
         secrets.clear();
+        attached.clear();
         online.clear();
     }
 }

@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 
-/** 6287 invalid sign: the login sign does not match the sub-device's secret. */
+/**
+ * The sign does not match the sub-device's secret: 6287 "invalid sign" for a login, 401 "request auth error" for a
+ * thing/topo/add entry. Check the deviceSecret, or how a ready sign was made.
+ */
 public class AlinkInvalidSignException extends AlinkSessionException {
 
     public AlinkInvalidSignException(int code, String platformMessage, List<SubDeviceId> subDevices, String requestId,

@@ -35,14 +35,17 @@ public class AlinkSessionException extends GatewayException {
         String message = platformMessage != null ? platformMessage : AlinkCodes.message(code);
         return switch (code) {
             case AlinkCodes.DEVICE_NO_SESSION -> new AlinkNoSessionException(code, message, subDevices, requestId, succeeded);
-            case AlinkCodes.INVALID_SIGN -> new AlinkInvalidSignException(code, message, subDevices, requestId, succeeded);
+            case AlinkCodes.INVALID_SIGN, AlinkCodes.REQUEST_AUTH_ERROR -> new AlinkInvalidSignException(code, message, subDevices, requestId, succeeded);
             case AlinkCodes.TOO_MANY_SUB_DEVICES ->
                 new AlinkOnlineLimitException(code, message, subDevices, requestId, succeeded);
             case AlinkCodes.REQUEST_PARAMETER_ERROR ->
                 new AlinkRequestParameterException(code, message, subDevices, requestId, succeeded);
             case AlinkCodes.RATE_LIMITED -> new AlinkRateLimitException(code, message, subDevices, requestId, succeeded);
-            case AlinkCodes.DEVICE_NOT_FOUND, AlinkCodes.DEVICE_DELETED, AlinkCodes.DEVICE_FORBIDDEN,
-                    AlinkCodes.TOPO_RELATION_NOT_EXIST ->
+            case AlinkCodes.TOPO_RELATION_NOT_EXIST ->
+                new AlinkNoTopologyException(code, message, subDevices, requestId, succeeded);
+            case AlinkCodes.TOPO_RELATION_CANNOT_ADD_BY_SELF ->
+                new AlinkTopologyRefusedException(code, message, subDevices, requestId, succeeded);
+            case AlinkCodes.DEVICE_NOT_FOUND, AlinkCodes.DEVICE_DELETED, AlinkCodes.DEVICE_FORBIDDEN ->
                 new AlinkSubDeviceUnavailableException(code, message, subDevices, requestId, succeeded);
             default -> new AlinkSessionException(code, message, subDevices, requestId, succeeded);
         };

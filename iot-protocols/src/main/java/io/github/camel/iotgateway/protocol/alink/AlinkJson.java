@@ -32,6 +32,19 @@ public final class AlinkJson {
         return write(root);
     }
 
+    /**
+     * A request on a {@code /sys} topic, which names its {@code method} and protocol {@code version}
+     * (docs/protocol-notes.md A.1, A.4): {@code {"id","version":"1.0","params":...,"method":"thing.topo.add"}}.
+     */
+    public static byte[] request(String id, String method, Object params) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("id", id);
+        root.put("version", "1.0");
+        root.set("params", MAPPER.valueToTree(params));
+        root.put("method", method);
+        return write(root);
+    }
+
     public static byte[] reply(String id, int code, String message, Object data) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("id", id);

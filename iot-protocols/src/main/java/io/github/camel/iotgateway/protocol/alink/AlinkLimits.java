@@ -6,6 +6,9 @@ public final class AlinkLimits {
     /** Sub-devices in one batch_login / batch_logout. */
     public static final int MAX_BATCH_SIZE = 50;
 
+    /** Entries in one thing/topo/add (docs/protocol-notes.md A.4); topo/delete is held to the same. */
+    public static final int MAX_TOPOLOGY_BATCH_SIZE = 30;
+
     /**
      * Sub-devices online at once under one gateway, as the given document states. Alibaba's current pages say 2,000:
      * configurable on the component.

@@ -50,7 +50,8 @@ public enum SessionOperation {
             }
         }
         throw new IllegalArgumentException(
-                "Unknown alink-session operation '" + name + "': use login, logout, batchLogin or batchLogout");
+                "Unknown alink-session operation '" + name + "': use login, logout, batchLogin or batchLogout"
+                + " (sessions), addTopology, deleteTopology or getTopology (topology), or events (consumer)");
     }
 
     /** The name used in endpoint URIs, e.g. {@code batchLogout}. */

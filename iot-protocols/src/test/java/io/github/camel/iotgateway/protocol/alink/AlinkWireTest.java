@@ -107,4 +107,25 @@ class AlinkWireTest {
         assertThat(SessionOperation.LOGOUT.asBatch()).isEqualTo(SessionOperation.BATCH_LOGOUT);
         assertThatThrownBy(() -> SessionOperation.fromName("delete")).hasMessageContaining("login, logout");
     }
+
+    /** docs/protocol-notes.md A.8: the documented topo/add request, field for field. */
+    @Test
+    void topologyAddIsWrittenAsDocumentedWithTheLowercaseSignmethod() throws Exception {
+        TopologyAddParams entry = TopologyAddParams.of(
+                SubDevice.withSecret("a1SubPk0001", "sensor-01", "subSecretExample0001"), SignMethod.HMAC_SHA1,
+                () -> 1_700_000_000_000L);
+        TopologyTopics topics = new TopologyTopics("a1GwPk00001", "gw-01");
+
+        byte[] wire = AlinkJson.request("1001", TopologyOperation.ADD.method(), java.util.List.of(entry));
+
+        assertThat(topics.request(TopologyOperation.ADD)).isEqualTo("/sys/a1GwPk00001/gw-01/thing/topo/add");
+        assertThat(topics.operationOfReply("/sys/a1GwPk00001/gw-01/thing/topo/add_reply")).isEqualTo(TopologyOperation.ADD);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = AlinkJson.mapper();
+        assertThat(mapper.readTree(wire)).isEqualTo(mapper.readTree("""
+                {"id":"1001","version":"1.0","method":"thing.topo.add",
+                 "params":[{"productKey":"a1SubPk0001","deviceName":"sensor-01","clientId":"a1SubPk0001&sensor-01",
+                            "timestamp":"1700000000000","signmethod":"hmacSha1",
+                            "sign":"101C528B8C45EE1E8DE93A649AB973F1895D144B"}]}"""));
+        assertThat(entry.toString()).doesNotContain("101C528B");
+    }
 }
