@@ -108,13 +108,16 @@ public final class BenchmarkMain {
         Progress.log("== %s (%s)", broker.title(), broker.url());
         List<Row> rows = new ArrayList<>();
         Figure[] rawBaselines = new Figure[2];
-        section(rows, selected, "alink", "1, 2, 4 alink-session", () -> {
+        section(rows, selected, "alink", "1, 2, 4, 7, 8 alink-session", () -> {
             try (AlinkBenchmarks alink = AlinkBenchmarks.start(settings, broker.url(), ids)) {
                 rows.addAll(alink.sequential());
                 rows.add(alink.batching());
                 rows.add(alink.pipelined());
                 rawBaselines[0] = alink.rawSequentialMedian();
                 rawBaselines[1] = alink.rawPipelinedThroughput();
+                // 8 before 7: its warm-ups warm the login code that 7, without warm-ups of its own, runs
+                rows.add(alink.loginBatching());
+                rows.add(alink.loginPace());
             }
         });
         section(rows, selected, "huawei", "3 huaweiiot", () -> {

@@ -3,6 +3,7 @@ package io.github.camel.iotgateway.benchmarks;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
+import io.github.camel.iotgateway.protocol.alink.SubDevice;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 
 /**
@@ -30,6 +31,16 @@ final class Identities {
     static SubDeviceId[] alinkSubDevices(int count) {
         return IntStream.range(0, count).mapToObj(i -> new SubDeviceId(SUB_PRODUCT_KEY, String.format("dev-%05d", i)))
                 .toArray(SubDeviceId[]::new);
+    }
+
+    /**
+     * Sub-devices with their secrets for a round of the login rows, named after the round: the platform lets a
+     * sub-device log in at most 5 times a minute, so no two rounds log in the same one.
+     */
+    static SubDevice[] alinkLoginSubDevices(int round, int count) {
+        return IntStream.range(0, count).mapToObj(i -> String.format("login-%03d-%04d", round, i))
+                .map(name -> SubDevice.withSecret(SUB_PRODUCT_KEY, name, "secret-" + name))
+                .toArray(SubDevice[]::new);
     }
 
     static String[] iotdaChildren(int count) {
