@@ -129,10 +129,12 @@ final class AlinkBenchmarks implements AutoCloseable {
         rawSequentialMedian = result.baseline(0, Figure.Unit.MILLIS);
         return List.of(
                 Row.compare("1a. Sequential `logout` (batching=false), median round trip",
-                        result.component(0, Figure.Unit.MILLIS), rawSequentialMedian, Target.ratioAtMost(1.2)),
+                        result.component(0, Figure.Unit.MILLIS), rawSequentialMedian, Target.ratioAtMost(1.1)),
                 Row.compare("1b. Sequential `logout` (batching=false), p99 round trip",
                         result.component(1, Figure.Unit.MILLIS), result.baseline(1, Figure.Unit.MILLIS),
-                        Target.none()));
+                        Target.none()),
+                Row.compare("1c. Sequential `logout` with batching=true (the default), median round trip",
+                        result.component(2, Figure.Unit.MILLIS), rawSequentialMedian, Target.ratioAtMost(1.1)));
     }
 
     /** 2: many single logouts at once, batching on, against raw batch_logout of 50 with up to 1,000 in flight. */
@@ -142,7 +144,7 @@ final class AlinkBenchmarks implements AutoCloseable {
         return Row.compare(String.format("2. %,d single `logout`s at once, batching=true (sub-devices/s)",
                         settings.batchDevices()),
                 result.component(0, Figure.Unit.PER_SECOND), result.baseline(0, Figure.Unit.PER_SECOND),
-                Target.ratioAtLeast(0.5));
+                Target.ratioAtLeast(0.8));
     }
 
     /** 4: single logouts, batching off, 1,000 in flight. */
@@ -152,7 +154,7 @@ final class AlinkBenchmarks implements AutoCloseable {
         rawPipelinedThroughput = result.baseline(0, Figure.Unit.PER_SECOND);
         return Row.compare(String.format("4. Single `logout`s, batching=false, %,d in flight (requests/s)",
                         settings.window()),
-                result.component(0, Figure.Unit.PER_SECOND), rawPipelinedThroughput, Target.ratioAtLeast(0.7));
+                result.component(0, Figure.Unit.PER_SECOND), rawPipelinedThroughput, Target.ratioAtLeast(0.85));
     }
 
     /**
@@ -189,8 +191,10 @@ final class AlinkBenchmarks implements AutoCloseable {
     }
 
     /**
-     * Row 8: the same 1,000 single logins with batching on: 20 batch_login requests of 50, well within the cap, so
-     * they must end in under a second, with not one 429.
+     * Row 8: the same 1,000 single logins with batching on, well within the cap, so they must end in under a second,
+     * with not one 429. At least 20 requests of 50; batching costs nothing when idle (a login that finds the wire quiet
+     * goes at once, those that come meanwhile gather until it is quiet again), so how many more depends on how fast
+     * the replies come back while the logins are submitted: the target asks for at least 10 logins a request.
      */
     Row loginBatching() throws Exception {
         int n = LOGIN_DEVICES;
@@ -207,17 +211,18 @@ final class AlinkBenchmarks implements AutoCloseable {
         }
         long throttled = throttledReplies() - throttledBefore;
         Figure took = Rounds.figure(rounds, 0, Figure.Unit.MILLIS);
-        boolean requestsAsExpected = rounds.stream().allMatch(r -> r.metrics()[1] == expectedRequests);
+        int maxRequests = n / 10;
+        boolean requestsAsExpected = rounds.stream()
+                .allMatch(r -> r.metrics()[1] >= expectedRequests && r.metrics()[1] <= maxRequests);
         double boundMillis = 1000;
         Boolean met = throttled == 0 && took.failures() == 0 && requestsAsExpected && took.median() < boundMillis;
         String why = Boolean.TRUE.equals(met) ? null
                 : throttledText(throttled) + ", " + took.failures() + " failed, " + requestsText(rounds) + ", "
                   + took.describe();
-        String measurement = String.format(Locale.ROOT, "8. %,d single `login`s at once, batching=true (ms; as %d"
-                                                        + " `batch_login`s of %d)", n, expectedRequests,
-                BenchSettings.BATCH);
+        String measurement = String.format(Locale.ROOT, "8. %,d single `login`s at once, batching=true (ms; in"
+                                                        + " `batch_login`s of up to %d)", n, BenchSettings.BATCH);
         Target target = Target.valueAtMost(boundMillis, String.format(Locale.ROOT,
-                "< %,.0f ms, %d requests, 0 throttled", boundMillis, expectedRequests));
+                "< %,.0f ms, %d to %d requests, 0 throttled", boundMillis, expectedRequests, maxRequests));
         return new Row(measurement, took.describe() + "; " + requestsText(rounds) + "; " + throttledText(throttled),
                 String.format(Locale.ROOT, "%d requests of %d (the cap allows %d a second)", expectedRequests,
                         BenchSettings.BATCH, AlinkLimits.MAX_LOGIN_REQUESTS_PER_SECOND),
@@ -291,26 +296,39 @@ final class AlinkBenchmarks implements AutoCloseable {
         return rawPipelinedThroughput;
     }
 
+    /**
+     * Rows 1a-1c: one logout at a time, alternately through the unbatched and the batched endpoint, so both see the
+     * same conditions. A lone request with batching on finds the wire quiet and must not wait out batchTimeout.
+     */
     private RoundResult componentSequential() {
         int n = settings.sequentialPerRound();
         giveSessions(componentPlatform, n);
-        double[] millis = new double[n];
+        double[] unbatchedMillis = new double[n];
+        double[] batchedMillis = new double[n];
+        int unbatchedDone = 0;
+        int batchedDone = 0;
         long failures = 0;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.sequentialRoundMillis());
-        int done = 0;
-        for (int i = 0; i < n && System.nanoTime() < deadline; i++, done++) {
-            Exchange exchange = unbatched.createExchange();
+        for (int i = 0; i < n && System.nanoTime() < deadline && failures <= 10; i++) {
+            Endpoint endpoint = i % 2 == 0 ? unbatched : batched;
+            Exchange exchange = endpoint.createExchange();
             exchange.getMessage().setBody(devices[i]);
             long start = System.nanoTime();
-            template.send(unbatched, exchange);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            if (exchange.getException() != null && ++failures > 10) {
-                done++;
-                break;
+            template.send(endpoint, exchange);
+            double millis = (System.nanoTime() - start) / 1e6;
+            if (i % 2 == 0) {
+                unbatchedMillis[unbatchedDone++] = millis;
+            } else {
+                batchedMillis[batchedDone++] = millis;
+            }
+            if (exchange.getException() != null) {
+                failures++;
             }
         }
-        millis = Arrays.copyOf(millis, done);
-        return RoundResult.of(failures, millis.length, Samples.median(millis), Samples.percentile(millis, 99));
+        unbatchedMillis = Arrays.copyOf(unbatchedMillis, unbatchedDone);
+        batchedMillis = Arrays.copyOf(batchedMillis, batchedDone);
+        return RoundResult.of(failures, unbatchedDone + batchedDone, Samples.median(unbatchedMillis),
+                Samples.percentile(unbatchedMillis, 99), Samples.median(batchedMillis));
     }
 
     private RoundResult rawSequential() {

@@ -83,7 +83,7 @@ final class HuaweiBenchmarks implements AutoCloseable {
         return Row.compare(String.format("3. %,d single `deleteSubDevice`s at once, batching=true (sub-devices/s)",
                         settings.batchDevices()),
                 result.component(0, Figure.Unit.PER_SECOND), result.baseline(0, Figure.Unit.PER_SECOND),
-                Target.ratioAtLeast(0.5));
+                Target.ratioAtLeast(0.8));
     }
 
     /**

@@ -70,7 +70,7 @@ final class PendingMemoryBenchmark {
                     unbatchedFew.get(r).bytesPerRequest(), few, raw.get(r).bytesPerRequest());
         }
         Figure rawFigure = figure(raw);
-        Target target = Target.valueAtMost(2048, "≤ 2 KB");
+        Target target = Target.valueAtMost(1024, "≤ 1 KB");
         List<Row> rows = new ArrayList<>();
         rows.add(Row.compare(String.format("5a. Heap per pending `logout`, %,d pending, batching=false (bytes)%s", n,
                 refusals(unbatched)), figure(unbatched), rawFigure, target));

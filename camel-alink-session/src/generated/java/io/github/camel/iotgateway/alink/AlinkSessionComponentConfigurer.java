@@ -68,6 +68,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxLoginsPerSubDevicePerMinute": getOrCreateConfiguration(target).setMaxLoginsPerSubDevicePerMinute(property(camelContext, int.class, value)); return true;
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": getOrCreateConfiguration(target).setMaxOnlineSubDevices(property(camelContext, int.class, value)); return true;
+        case "maxparallelconnects":
+        case "maxParallelConnects": getOrCreateConfiguration(target).setMaxParallelConnects(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "mqttclientfactory":
@@ -137,6 +139,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxLoginsPerSubDevicePerMinute": return int.class;
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": return int.class;
+        case "maxparallelconnects":
+        case "maxParallelConnects": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
         case "mqttclientfactory":
@@ -207,6 +211,8 @@ public class AlinkSessionComponentConfigurer extends PropertyConfigurerSupport i
         case "maxLoginsPerSubDevicePerMinute": return getOrCreateConfiguration(target).getMaxLoginsPerSubDevicePerMinute();
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": return getOrCreateConfiguration(target).getMaxOnlineSubDevices();
+        case "maxparallelconnects":
+        case "maxParallelConnects": return getOrCreateConfiguration(target).getMaxParallelConnects();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
         case "mqttclientfactory":

@@ -62,6 +62,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxLoginsPerSubDevicePerMinute": target.getConfiguration().setMaxLoginsPerSubDevicePerMinute(property(camelContext, int.class, value)); return true;
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": target.getConfiguration().setMaxOnlineSubDevices(property(camelContext, int.class, value)); return true;
+        case "maxparallelconnects":
+        case "maxParallelConnects": target.getConfiguration().setMaxParallelConnects(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "mqttclientfactory":
@@ -132,6 +134,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxLoginsPerSubDevicePerMinute": return int.class;
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": return int.class;
+        case "maxparallelconnects":
+        case "maxParallelConnects": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
         case "mqttclientfactory":
@@ -203,6 +207,8 @@ public class AlinkSessionEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxLoginsPerSubDevicePerMinute": return target.getConfiguration().getMaxLoginsPerSubDevicePerMinute();
         case "maxonlinesubdevices":
         case "maxOnlineSubDevices": return target.getConfiguration().getMaxOnlineSubDevices();
+        case "maxparallelconnects":
+        case "maxParallelConnects": return target.getConfiguration().getMaxParallelConnects();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
         case "mqttclientfactory":

@@ -23,7 +23,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(35);
         props.add("batchSize");
         props.add("batchTimeout");
         props.add("batching");
@@ -44,6 +44,7 @@ public class AlinkSessionEndpointUriFactory extends org.apache.camel.support.com
         props.add("maxLoginsPerSecond");
         props.add("maxLoginsPerSubDevicePerMinute");
         props.add("maxOnlineSubDevices");
+        props.add("maxParallelConnects");
         props.add("maxReconnectDelay");
         props.add("mqttClientFactory");
         props.add("operation");

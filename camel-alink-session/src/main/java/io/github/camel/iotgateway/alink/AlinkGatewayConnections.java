@@ -5,6 +5,7 @@ import java.util.Set;
 import io.github.camel.iotgateway.mqtt.BrokerUrls;
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionOptions;
+import io.github.camel.iotgateway.mqtt.GatewayExecutors;
 import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
 import io.github.camel.iotgateway.mqtt.TopicPace;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
@@ -21,7 +22,9 @@ final class AlinkGatewayConnections {
     private AlinkGatewayConnections() {
     }
 
-    static GatewayConnection create(CamelContext camelContext, AlinkSessionConfiguration config, SessionTopics topics) {
+    /** @param executors the threads shared by the component's gateways */
+    static GatewayConnection create(CamelContext camelContext, AlinkSessionConfiguration config, SessionTopics topics,
+                                    GatewayExecutors executors) {
         String clientId;
         ConnectIdentity identity;
         // a blank secret is an unset one, as an empty environment variable behind a placeholder gives
@@ -37,7 +40,8 @@ final class AlinkGatewayConnections {
                     ? config.getClientId() : config.getGatewayProductKey() + "." + config.getGatewayDeviceName();
             identity = new ConnectIdentity(config.getUserName(), config.getPassword());
         }
-        GatewayConnectionOptions options = GatewayConnectionOptions.of(camelContext, config, clientId, () -> identity);
+        GatewayConnectionOptions options = GatewayConnectionOptions.of(camelContext, config, clientId, () -> identity)
+                .withExecutors(executors);
         if (config.getMaxLoginsPerSecond() > 0) {
             // the platform's cap covers the requests that bring sub-devices online
             Set<String> loginTopics = Set.of(topics.request(SessionOperation.LOGIN),

@@ -79,7 +79,8 @@ public class AlinkSessionComponent extends GatewayComponentSupport<AlinkSessionC
         return acquireClient(key, AlinkGatewayConnections.sharedOptions(endpoint.getEndpointUri(), config), () -> {
             SessionTopics topics = new SessionTopics(config.getGatewayProductKey(), config.getGatewayDeviceName());
             return new AlinkSessionClient(getCamelContext(),
-                    AlinkGatewayConnections.create(getCamelContext(), config, topics), topics, config);
+                    AlinkGatewayConnections.create(getCamelContext(), config, topics, sharedExecutors(config)), topics,
+                    config);
         });
     }
 

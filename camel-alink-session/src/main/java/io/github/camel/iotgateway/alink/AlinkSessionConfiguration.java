@@ -158,9 +158,21 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     @UriParam(label = "advanced", defaultValue = "30000")
     private int maxReconnectDelay = 30_000;
 
-    /** Threads that take replies off the MQTT client and complete exchanges. */
+    /**
+     * Threads that take replies off the MQTT client and complete exchanges, and as many that deliver the platform's
+     * notices to events routes. Shared by all the component's gateways (a gateway costs no thread of its own besides
+     * the MQTT client's); the first gateway to start sizes them.
+     */
     @UriParam(label = "advanced", defaultValue = "4")
     private int replyThreads = 4;
+
+    /**
+     * How many of the component's gateways connect at once: after a broker restart a fleet reconnects this many at a
+     * time, each after its own jittered back-off, rather than all at once. Component-wide; the first gateway to start
+     * sets it.
+     */
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int maxParallelConnects = 4;
 
     /**
      * Makes the gateway's MQTT client; Eclipse Paho v3 when not set. For another MQTT library, or a test's scripted
@@ -400,6 +412,15 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
 
     public void setReplyThreads(int replyThreads) {
         this.replyThreads = replyThreads;
+    }
+
+    @Override
+    public int getMaxParallelConnects() {
+        return maxParallelConnects;
+    }
+
+    public void setMaxParallelConnects(int maxParallelConnects) {
+        this.maxParallelConnects = maxParallelConnects;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.camel.iotgateway.huawei;
 
 import java.time.Clock;
 import io.github.camel.iotgateway.mqtt.GatewayConnection;
+import io.github.camel.iotgateway.mqtt.GatewayExecutors;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionOptions;
 import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
@@ -15,10 +16,14 @@ final class HuaweiGatewayConnections {
     private HuaweiGatewayConnections() {
     }
 
-    /** @param clock gives the hour each CONNECT identity is computed for */
+    /**
+     * @param clock     gives the hour each CONNECT identity is computed for
+     * @param executors the threads shared by the component's gateways
+     */
     static GatewayConnection create(CamelContext camelContext, HuaweiIotConfiguration config, IotdaTopics topics,
-                                    Clock clock) {
-        return new GatewayConnection(camelContext, options(camelContext, config, clock), new IotdaProtocol(topics));
+                                    Clock clock, GatewayExecutors executors) {
+        return new GatewayConnection(camelContext, options(camelContext, config, clock).withExecutors(executors),
+                new IotdaProtocol(topics));
     }
 
     /** @param clock gives the hour the CONNECT identity is computed for */

@@ -73,7 +73,8 @@ public class HuaweiIotComponent extends GatewayComponentSupport<HuaweiGatewayCli
         return acquireClient(key, HuaweiGatewayConnections.sharedOptions(endpoint.getEndpointUri(), config), () -> {
             IotdaTopics topics = new IotdaTopics(config.getGatewayDeviceId());
             return new HuaweiGatewayClient(getCamelContext(),
-                    HuaweiGatewayConnections.create(getCamelContext(), config, topics, clock), topics, config);
+                    HuaweiGatewayConnections.create(getCamelContext(), config, topics, clock, sharedExecutors(config)),
+                    topics, config);
         });
     }
 

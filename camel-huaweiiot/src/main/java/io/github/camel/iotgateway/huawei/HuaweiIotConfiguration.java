@@ -145,9 +145,21 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     @UriParam(label = "advanced", defaultValue = "30000")
     private int maxReconnectDelay = 30_000;
 
-    /** Threads that take messages off the MQTT client, complete exchanges and hand platform events to routes. */
+    /**
+     * Threads that take replies off the MQTT client and complete exchanges, and as many that deliver the platform's
+     * notices to events routes. Shared by all the component's gateways (a gateway costs no thread of its own besides
+     * the MQTT client's); the first gateway to start sizes them.
+     */
     @UriParam(label = "advanced", defaultValue = "4")
     private int replyThreads = 4;
+
+    /**
+     * How many of the component's gateways connect at once: after a broker restart a fleet reconnects this many at a
+     * time, each after its own jittered back-off, rather than all at once. Component-wide; the first gateway to start
+     * sets it.
+     */
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int maxParallelConnects = 4;
 
     /**
      * Makes the gateway's MQTT client; Eclipse Paho v3 when not set. For another MQTT library, or a test's scripted
@@ -314,6 +326,15 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
 
     public void setReplyThreads(int replyThreads) {
         this.replyThreads = replyThreads;
+    }
+
+    @Override
+    public int getMaxParallelConnects() {
+        return maxParallelConnects;
+    }
+
+    public void setMaxParallelConnects(int maxParallelConnects) {
+        this.maxParallelConnects = maxParallelConnects;
     }
 
     /** Names the gateway and broker, never a secret. */

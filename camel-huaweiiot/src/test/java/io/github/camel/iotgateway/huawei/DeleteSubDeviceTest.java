@@ -24,13 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeleteSubDeviceTest extends HuaweiIotTestSupport {
 
     @Test
-    void hundredTwentyConcurrentSingleDeletesGoOutAsThreeRequestsAndEachEndsWithItsOwnDevice() throws Exception {
+    void hundredTwentyConcurrentSingleDeletesGoOutInAFewRequestsAndEachEndsWithItsOwnDevice() throws Exception {
         List<String> known = deviceIds("known", 100);
         List<String> unknown = deviceIds("unknown", 20);
         registerChildren(known);
         List<String> all = new ArrayList<>(known);
         all.addAll(unknown);
-        // a generous batchTimeout so a JIT pause between sends cannot cut a fourth request
+        // a generous batchTimeout so a JIT pause between sends cannot cut a request short
         String uri = "huaweiiot:deleteSubDevice?batchTimeout=300";
         context.getEndpoint(uri);
 
@@ -40,8 +40,11 @@ class DeleteSubDeviceTest extends HuaweiIotTestSupport {
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
-        assertThat(requestsPublished()).isEqualTo(3);
-        assertThat(platform.requestCount(EventType.DELETE_SUB_DEVICE_REQUEST)).isEqualTo(3);
+        // the first finds the wire quiet and goes alone; the others gather while requests are on the wire (or wait
+        // for the pace) into batches of up to 50: at least 1 + 3
+        long requests = platform.requestCount(EventType.DELETE_SUB_DEVICE_REQUEST);
+        assertThat(requests).isBetween(4L, 10L);
+        assertThat(requestsPublished()).isEqualTo(requests);
         Set<String> eventIds = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
             Exchange done = sent.get(i).get();
@@ -63,7 +66,7 @@ class DeleteSubDeviceTest extends HuaweiIotTestSupport {
                         .isEqualTo(IotdaSimulatorCodes.DEVICE_NOT_FOUND);
             }
         }
-        assertThat(eventIds).hasSize(3).allMatch(EventIds::isWellFormed);
+        assertThat(eventIds).as("one event id per request").hasSize((int) requests).allMatch(EventIds::isWellFormed);
         assertThat(platform.children()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camel.iotgateway.mqtt.GatewayPaceExceededException;
+import io.github.camel.iotgateway.protocol.iotda.EventType;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class PaceTest extends HuaweiIotTestSupport {
     }
 
     @Test
-    void aThousandSingleDeletesGoOutAsTwentyRequestsNeverMoreThanTheCapInAnySecond() throws Exception {
+    void aThousandSingleDeletesGoOutInAboutTwentyRequestsNeverMoreThanTheCapInAnySecond() throws Exception {
         List<String> children = deviceIds("paced", 1000);
         registerChildren(children);
         try (MqttWire wire = new MqttWire(brokerUrl()).record(platform.topics().eventsUp())) {
@@ -51,7 +52,12 @@ class PaceTest extends HuaweiIotTestSupport {
             }
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
 
-            await("20 requests on the wire", java.time.Duration.ofSeconds(5), () -> wire.received().size() == 20);
+            // the first finds the wire quiet and goes alone; the rest gather while requests are on the wire or wait
+            // for the pace: 20 of up to 50, give or take a partial batch sent when the wire went quiet for a moment
+            long requests = platform.requestCount(EventType.DELETE_SUB_DEVICE_REQUEST);
+            assertThat(requests).isBetween(21L, 26L);
+            await("every request on the wire", java.time.Duration.ofSeconds(5),
+                    () -> wire.received().size() == requests);
             // the wire is a second client, whose own deliveries add jitter: judge it by a window a little shorter
             assertThat(mostInAnyWindow(wire.arrivalMillis(), 980)).as("most requests in any second").isLessThanOrEqualTo(CAP);
             assertThat(tookMillis).as("20 requests at 10 a second need a second window").isGreaterThan(1000);

@@ -38,7 +38,8 @@ class YamlRouteTest extends HuaweiIotTestSupport {
 
         assertThat(done.getException()).isNull();
         assertThat(platform.children()).isEmpty();
-        // the parallel split hands the lines over together: they share one request
-        assertThat(requestsPublished()).isEqualTo(1);
+        // the parallel split hands the lines over together: the first finds the wire quiet and goes at once, the
+        // others gather while it is on the wire (or go alone, should its reply be back before they come)
+        assertThat(requestsPublished()).isBetween(1L, 3L);
     }
 }

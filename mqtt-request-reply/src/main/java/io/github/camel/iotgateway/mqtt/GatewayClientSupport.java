@@ -40,12 +40,16 @@ public abstract class GatewayClientSupport extends ServiceSupport {
         return connection;
     }
 
-    /** A batcher that starts after the connection and stops before it. */
+    /**
+     * A batcher that starts after the connection and stops before it, and costs nothing when idle: a request that finds
+     * nothing of the gateway on the wire goes at once; those that come meanwhile gather until the wire goes quiet.
+     */
     protected <R> SingleRequestBatcher<R> newBatcher(String name, int batchSize, long batchTimeoutMillis,
             SingleRequestBatcher.BatchSender<R> sender) {
         SingleRequestBatcher<R> batcher = new SingleRequestBatcher<>(camelContext, connection.displayName() + "#" + name,
-                batchSize, batchTimeoutMillis, connection::timer, sender);
+                batchSize, batchTimeoutMillis, connection::timer, connection::requestsOnTheWire, sender);
         batchers.add(batcher);
+        connection.addIdleListener(batcher::wireIdle);
         return batcher;
     }
 

@@ -20,6 +20,8 @@ import org.apache.camel.support.LifecycleStrategySupport;
 public abstract class GatewayComponentSupport<C extends GatewayClientSupport> extends DefaultComponent {
 
     private final GatewayRegistry<C> gateways = new GatewayRegistry<>();
+    private GatewayExecutors executors;
+    private StartupConnects startupConnects;
     private final LifecycleStrategy flushOnStop = new LifecycleStrategySupport() {
         @Override
         public void onContextStopping(CamelContext context) {
@@ -34,6 +36,20 @@ public abstract class GatewayComponentSupport<C extends GatewayClientSupport> ex
      */
     protected C acquireClient(String key, SharedGatewayOptions options, Callable<C> factory) throws Exception {
         return gateways.acquire(key, options, factory);
+    }
+
+    /**
+     * The threads every gateway of this component runs on, made when the first gateway starts (its options size them)
+     * and stopped with the component, after its gateways.
+     */
+    protected synchronized GatewayExecutors sharedExecutors(GatewayEndpointOptions first) {
+        if (executors == null) {
+            String name = getDefaultName() != null ? getDefaultName() : getClass().getSimpleName();
+            executors = GatewayExecutors.start(getCamelContext(), this, name, first.getReplyThreads(),
+                    first.getMaxParallelConnects(), GatewayConnectionOptions.DEFAULT_INBOUND_QUEUE_SIZE,
+                    startupConnects);
+        }
+        return executors;
     }
 
     /** One endpoint lets go of its gateway; the last one stops it. */
@@ -55,11 +71,22 @@ public abstract class GatewayComponentSupport<C extends GatewayClientSupport> ex
     protected void doInit() throws Exception {
         super.doInit();
         getCamelContext().addLifecycleStrategy(flushOnStop);
+        startupConnects = new StartupConnects(getCamelContext());
+        // once the context runs, Camel calls it at once (nothing to wait for) and gateways connect as they start
+        getCamelContext().addStartupListener(startupConnects);
     }
 
     @Override
     protected void doStop() throws Exception {
         gateways.stopAll();
+        GatewayExecutors threads;
+        synchronized (this) {
+            threads = executors;
+            executors = null;
+        }
+        if (threads != null) {
+            threads.stop();
+        }
         super.doStop();
     }
 

@@ -1,6 +1,7 @@
 package io.github.camel.iotgateway.mqtt;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,7 +19,6 @@ import io.github.camel.iotgateway.mqtt.client.MqttGatewayClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,19 +50,23 @@ public final class GatewayConnection extends ServiceSupport {
     private final GatewayConnectionOptions options;
     private final GatewayProtocol protocol;
     private final List<GatewayConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> idleListeners = new CopyOnWriteArrayList<>();
     private final LongAdder published = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final ReconnectBackoff backoff;
     private final TakeoverGuard takeover = new TakeoverGuard(TAKEOVER_DROPS, TAKEOVER_WINDOW_MILLIS);
 
     private final InboundDispatcher inbound;
+    /** The threads this connection runs on: its component's, shared with the other gateways, or a set of its own. */
+    private GatewayExecutors executors;
+    private boolean ownExecutors;
     private ExecutorService workers;
     /**
      * The connection's own lane: connection lost, reconnect attempts, listener calls, late publish failures. Its queue
      * has no bound (a handful of tasks per connection event), so none of these is ever refused while the reply
      * workers are busy with slow routes.
      */
-    private ExecutorService control;
+    private SerialLane control;
     private ScheduledExecutorService timer;
     private PendingReplies pendingReplies;
     /** The platform's caps on this connection's publishes; null when it has none. */
@@ -201,6 +205,39 @@ public final class GatewayConnection extends ServiceSupport {
      * Sees every notice, in order, like a listener, but does not take it: a notice that only observers see is counted
      * as unclaimed. For a component's own bookkeeping (e.g. the last child-list version), not for routes.
      */
+    /**
+     * Runs {@code listener} when the last request on the wire has ended (replied, timed out or failed) and none waits
+     * for the pace: the moment a batcher sends what gathered meanwhile. Runs on a worker of this connection.
+     */
+    public void addIdleListener(Runnable listener) {
+        idleListeners.add(listener);
+    }
+
+    /**
+     * Requests of this connection that are on their way: awaiting their reply, or waiting for the pace. Zero means a
+     * new request would find the wire to the platform quiet.
+     */
+    public int requestsOnTheWire() {
+        PendingReplies table = pendingReplies;
+        PublishPacer general = pacer;
+        PublishPacer byTopic = topicPacer;
+        return (table == null ? 0 : table.size()) + (general == null ? 0 : general.waitingCount())
+               + (byTopic == null ? 0 : byTopic.waitingCount());
+    }
+
+    private void repliesIdle() {
+        if (requestsOnTheWire() > 0) {
+            return;
+        }
+        for (Runnable listener : idleListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Gateway {}: an idle listener failed: {}", getClientId(), e.toString());
+            }
+        }
+    }
+
     public void addNoticeObserver(Consumer<InboundMessage> observer) {
         inbound.addNoticeObserver(observer);
     }
@@ -389,6 +426,13 @@ public final class GatewayConnection extends ServiceSupport {
         backoff.reset();
         try {
             startResources();
+            StartupConnects startup = executors.startupConnects();
+            if (startup != null && startup.connectInBackground()) {
+                CompletableFuture<Void> first = new CompletableFuture<>();
+                startup.add(first);
+                runOnControl(() -> firstConnect(first));
+                return;
+            }
             connectAndSubscribe();
         } catch (GatewayAuthenticationException | GatewayTlsException | InvalidGatewayOptionException refused) {
             // retrying would not help. Camel does not stop a service whose start failed: let go of everything here
@@ -405,13 +449,41 @@ public final class GatewayConnection extends ServiceSupport {
         }
     }
 
+    /**
+     * The first connect of a gateway started while the CamelContext starts, in parallel with the others'
+     * ({@link StartupConnects}); the context waits for {@code first}. A refusal is handed to the context, which then
+     * stops the component and with it this connection.
+     */
+    private synchronized void firstConnect(CompletableFuture<Void> first) {
+        if (!isRunAllowed()) {
+            first.complete(null);
+            return;
+        }
+        try {
+            connectAndSubscribe();
+            first.complete(null);
+        } catch (GatewayAuthenticationException | GatewayTlsException | InvalidGatewayOptionException refused) {
+            first.completeExceptionally(refused);
+        } catch (GatewayNotConnectedException unreachable) {
+            LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
+                    unreachable.getMessage());
+            scheduleReconnect();
+            first.complete(null);
+        } catch (Exception | LinkageError e) {
+            first.completeExceptionally(e);
+        }
+    }
+
     private void startResources() throws GatewayException {
-        ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
-        workers = GatewayPools.fixed(executors, this, "GatewayReplies[" + getClientId() + "]", options.replyThreads(),
-                options.inboundQueueSize());
-        control = GatewayPools.fixed(executors, this, "GatewayControl[" + getClientId() + "]", 1, Integer.MAX_VALUE);
-        timer = GatewayPools.timer(executors, this, "GatewayTimeouts[" + getClientId() + "]");
+        GatewayExecutors shared = options.executors();
+        ownExecutors = shared == null;
+        executors = shared != null ? shared : GatewayExecutors.start(camelContext, this, getClientId(),
+                options.replyThreads(), 1, options.inboundQueueSize());
+        workers = executors.workers();
+        timer = executors.timer();
+        control = new SerialLane("GatewayControl[" + getClientId() + "]", executors.control(), Integer.MAX_VALUE);
         pendingReplies = new PendingReplies(timer, workers);
+        pendingReplies.onIdle(this::repliesIdle);
         if (PublishPacer.isNeeded(options.maxMessagesPerSecond(), options.maxBytesPerSecond())) {
             pacer = new PublishPacer(displayName(), options.maxMessagesPerSecond(), options.maxBytesPerSecond(), timer,
                     MONOTONIC_MILLIS);
@@ -420,7 +492,7 @@ public final class GatewayConnection extends ServiceSupport {
             topicPacer = new PublishPacer(displayName(), options.topicPace().unitsPerSecond(),
                     options.topicPace().unitName(), 0, timer, MONOTONIC_MILLIS);
         }
-        inbound.start(executors, this, workers, pendingReplies);
+        inbound.start(executors, pendingReplies);
         healthChecks = HealthCheckHelper.getHealthCheckRepository(camelContext, "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
@@ -471,8 +543,11 @@ public final class GatewayConnection extends ServiceSupport {
     /** Tries again after a pause, on the control lane rather than the timer: a connect may take connectionTimeout. */
     private void scheduleReconnect() {
         long delay = backoff.nextDelayMillis();
+        ScheduledExecutorService scheduler = timer;
         try {
-            timer.schedule(() -> runOnControl(this::reconnect), delay, TimeUnit.MILLISECONDS);
+            if (scheduler != null) {
+                scheduler.schedule(() -> runOnControl(this::reconnect), delay, TimeUnit.MILLISECONDS);
+            }
         } catch (RejectedExecutionException stopping) {
             // stopping: nothing to reconnect
         }
@@ -520,7 +595,7 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     private void runOnControl(Runnable task) {
-        ExecutorService lane = control;
+        SerialLane lane = control;
         try {
             if (lane != null) {
                 lane.execute(task);
@@ -534,7 +609,7 @@ public final class GatewayConnection extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         ready = false;
-        inbound.stop(camelContext.getExecutorServiceManager());
+        inbound.stop();
         failWaitingForPace(new GatewayStoppedException("Gateway " + getClientId() + " stopped while the request"
                                                        + " waited for the platform's pace; nothing was published"));
         if (pendingReplies != null) {
@@ -559,7 +634,6 @@ public final class GatewayConnection extends ServiceSupport {
         ready = false;
         pacer = null;
         topicPacer = null;
-        ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         if (healthChecks != null && healthCheck != null) {
             healthChecks.removeHealthCheck(healthCheck);
             healthCheck = null;
@@ -570,21 +644,22 @@ public final class GatewayConnection extends ServiceSupport {
             client.close();
             client = null;
         }
-        inbound.stop(executors);
-        if (timer != null) {
-            executors.shutdownNow(timer);
-            timer = null;
-        }
+        inbound.stop();
         if (control != null) {
-            List<Runnable> leftovers = executors.shutdownNow(control);
+            // what is still queued ends exchanges or tells listeners: run it here rather than drop it
+            List<Runnable> leftovers = control.shutdownNow();
             control = null;
             leftovers.forEach(GatewayConnection::runQuietly);
         }
-        if (workers != null) {
-            // what is still queued ends exchanges (failures handed out a moment ago): run it here rather than drop it
-            List<Runnable> leftovers = executors.shutdownNow(workers);
+        if (executors != null) {
+            // shared threads run on for the other gateways (and run what this one queued for the workers); a set of
+            // our own stops, running what is still queued
+            if (ownExecutors) {
+                executors.stop();
+            }
+            executors = null;
             workers = null;
-            leftovers.forEach(GatewayConnection::runQuietly);
+            timer = null;
         }
     }
 

@@ -26,7 +26,8 @@ import org.apache.camel.CamelContext;
  */
 public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId, Supplier<ConnectIdentity> identity,
         MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads, int inboundQueueSize,
-        int noticeQueueSize, int maxMessagesPerSecond, long maxBytesPerSecond, TopicPace topicPace) {
+        int noticeQueueSize, int maxMessagesPerSecond, long maxBytesPerSecond, TopicPace topicPace,
+        GatewayExecutors executors) {
 
     public static final int DEFAULT_INBOUND_QUEUE_SIZE = 100_000;
     public static final int DEFAULT_NOTICE_QUEUE_SIZE = 10_000;
@@ -48,7 +49,7 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
                                     MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads,
                                     int inboundQueueSize, int noticeQueueSize) {
         this(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis, replyThreads, inboundQueueSize,
-                noticeQueueSize, 0, 0, null);
+                noticeQueueSize, 0, 0, null, null);
     }
 
     /**
@@ -59,13 +60,25 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
      */
     public GatewayConnectionOptions withPace(int maxMessagesPerSecond, long maxBytesPerSecond) {
         return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
-                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace);
+                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace,
+                executors);
     }
 
     /** The same options with a platform's cap on some of the requests ({@code null} for none). */
     public GatewayConnectionOptions withTopicPace(TopicPace topicPace) {
         return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
-                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace);
+                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace,
+                executors);
+    }
+
+    /**
+     * The same options on threads shared with the component's other gateways ({@code null}: the connection makes a
+     * set of its own, sized by replyThreads).
+     */
+    public GatewayConnectionOptions withExecutors(GatewayExecutors executors) {
+        return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
+                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace,
+                executors);
     }
 
     /**

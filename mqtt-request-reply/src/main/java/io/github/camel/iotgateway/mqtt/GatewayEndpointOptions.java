@@ -29,5 +29,7 @@ public interface GatewayEndpointOptions {
 
     int getReplyThreads();
 
+    int getMaxParallelConnects();
+
     MqttClientFactory getMqttClientFactory();
 }

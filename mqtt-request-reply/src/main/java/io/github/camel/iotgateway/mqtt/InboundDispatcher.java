@@ -3,12 +3,10 @@ package io.github.camel.iotgateway.mqtt;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +35,8 @@ final class InboundDispatcher {
     private final LongAdder unclaimedNotices = new LongAdder();
     private final LongAdder droppedMessages = new LongAdder();
     private final LongAdder droppedNotices = new LongAdder();
-    private ExecutorService dispatcher;
-    private ExecutorService noticeLane;
+    private SerialLane dispatcher;
+    private SerialLane noticeLane;
     private Executor workers;
     private PendingReplies pendingReplies;
 
@@ -49,17 +47,19 @@ final class InboundDispatcher {
         this.noticeQueueSize = noticeQueueSize;
     }
 
-    void start(ExecutorServiceManager executors, Object owner, Executor workers, PendingReplies pendingReplies) {
-        this.workers = workers;
+    /** Decodes on a lane of the shared dispatch pool, delivers notices on a lane of the shared notice pool. */
+    void start(GatewayExecutors executors, PendingReplies pendingReplies) {
+        this.workers = executors.workers();
         this.pendingReplies = pendingReplies;
-        dispatcher = GatewayPools.fixed(executors, owner, "GatewayInbound[" + name + "]", 1, inboundQueueSize);
-        noticeLane = GatewayPools.fixed(executors, owner, "GatewayNotices[" + name + "]", 1, noticeQueueSize);
+        dispatcher = new SerialLane("GatewayInbound[" + name + "]", executors.dispatch(), inboundQueueSize);
+        noticeLane = new SerialLane("GatewayNotices[" + name + "]", executors.notices(), noticeQueueSize);
     }
 
-    void stop(ExecutorServiceManager executors) {
+    /** What is still waiting to be decoded or delivered is dropped: the connection is stopping. */
+    void stop() {
         if (dispatcher != null) {
-            executors.shutdownNow(dispatcher);
-            executors.shutdownNow(noticeLane);
+            dispatcher.shutdownNow();
+            noticeLane.shutdownNow();
             dispatcher = null;
             noticeLane = null;
         }
@@ -67,7 +67,7 @@ final class InboundDispatcher {
 
     /** Called on the MQTT library's thread: queues the message and returns at once. */
     void messageArrived(String topic, byte[] payload) {
-        ExecutorService lane = dispatcher;
+        SerialLane lane = dispatcher;
         if (lane == null || !offer(lane, () -> dispatch(topic, payload))) {
             droppedMessages.increment();
             LOG.warn("Gateway {} dropped a message on {}: {} messages are already waiting to be decoded", name, topic,

@@ -41,6 +41,15 @@ public final class PendingReplies {
     private final LongAdder repliesUnmatched = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder handlerFailures = new LongAdder();
+    private volatile Runnable idleListener;
+
+    /**
+     * Runs {@code listener} after a request ended and left none pending, on the thread that ended it (a worker or,
+     * for a reply, the reply worker): a batcher waiting for the wire to go quiet sends its open batch then.
+     */
+    public void onIdle(Runnable listener) {
+        this.idleListener = listener;
+    }
 
     public PendingReplies(ScheduledExecutorService timer, Executor workers) {
         this.timer = timer;
@@ -111,6 +120,7 @@ public final class PendingReplies {
         }
         repliesMatched.increment();
         entry.end(RequestOutcome.replied(reply));
+        idleCheck();
         return true;
     }
 
@@ -129,7 +139,10 @@ public final class PendingReplies {
     public void fail(String key, Exception cause) {
         Pending entry = pending.remove(key);
         if (entry != null && entry.claim()) {
-            hand(() -> entry.end(RequestOutcome.failed(key, cause)));
+            hand(() -> {
+                entry.end(RequestOutcome.failed(key, cause));
+                idleCheck();
+            });
         }
     }
 
@@ -176,7 +189,21 @@ public final class PendingReplies {
         // remove(key, entry): a newer request may have reused the key after this one ended
         if (pending.remove(key, entry) && entry.claim()) {
             timeouts.increment();
-            hand(() -> entry.end(RequestOutcome.timedOut(key, timeoutMillis)));
+            hand(() -> {
+                entry.end(RequestOutcome.timedOut(key, timeoutMillis));
+                idleCheck();
+            });
+        }
+    }
+
+    private void idleCheck() {
+        Runnable listener = idleListener;
+        if (listener != null && pending.isEmpty()) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("The idle listener of pending replies failed: {}", e.toString());
+            }
         }
     }
 

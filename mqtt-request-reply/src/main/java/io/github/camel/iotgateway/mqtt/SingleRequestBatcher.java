@@ -2,6 +2,7 @@ package io.github.camel.iotgateway.mqtt;
 
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import org.apache.camel.AsyncCallback;
@@ -20,6 +21,11 @@ import org.apache.camel.util.concurrent.SynchronousExecutorService;
  * Gathers single-device requests into batches with Camel's Aggregator EIP: a batch is handed on when it holds
  * {@code batchSize} items, or when no item has joined it for {@code batchTimeoutMillis}. Items with different
  * timeouts go in different batches, so each exchange waits for its reply exactly as long as its endpoint says.
+ * <p>
+ * Given the gateway's count of requests on the wire, batching costs nothing when idle, the way Nagle's algorithm (or
+ * Kafka's {@code linger.ms=0}) batches under load only: an item that finds nothing of its gateway on the wire is handed
+ * on at once, and items that arrive while requests are on the wire gather until the wire goes quiet
+ * ({@link #wireIdle()}), the batch is full, or {@code batchTimeoutMillis} passed, whichever comes first.
  * <p>
  * The Aggregator completes each exchange it is given at once, so callers do not give it their own exchange: each item
  * is carried by a throw-away exchange, and the caller's exchange stays inside the item until the batch's reply ends it.
@@ -49,6 +55,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
     private final long batchTimeoutMillis;
     private final BatchSender<R> sender;
     private final Supplier<ScheduledExecutorService> timeoutChecker;
+    private final IntSupplier requestsOnTheWire;
     private volatile boolean draining;
     private AggregateProcessor aggregator;
 
@@ -59,6 +66,16 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
      */
     public SingleRequestBatcher(CamelContext camelContext, String name, int batchSize, long batchTimeoutMillis,
                                 Supplier<ScheduledExecutorService> timeoutChecker, BatchSender<R> sender) {
+        this(camelContext, name, batchSize, batchTimeoutMillis, timeoutChecker, null, sender);
+    }
+
+    /**
+     * @param requestsOnTheWire the gateway's requests awaiting their replies or the pace; {@code null} gathers every
+     *                          item for up to batchTimeout, as a plain Aggregator does
+     */
+    public SingleRequestBatcher(CamelContext camelContext, String name, int batchSize, long batchTimeoutMillis,
+                                Supplier<ScheduledExecutorService> timeoutChecker, IntSupplier requestsOnTheWire,
+                                BatchSender<R> sender) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
@@ -70,6 +87,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         this.batchSize = batchSize;
         this.batchTimeoutMillis = batchTimeoutMillis;
         this.timeoutChecker = timeoutChecker;
+        this.requestsOnTheWire = requestsOnTheWire;
         this.sender = sender;
     }
 
@@ -93,6 +111,21 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         });
         if (carrier.getException() != null) {
             item.fail(carrier.getException());
+            return;
+        }
+        // checked after the item joined its batch: had the wire gone quiet just before, its wireIdle() found the
+        // batch without this item
+        wireIdle();
+    }
+
+    /**
+     * The gateway's wire is quiet: hands every open batch on now instead of waiting out batchTimeout. A no-op while
+     * requests are on the wire, or without a count of them.
+     */
+    public void wireIdle() {
+        if (requestsOnTheWire != null && requestsOnTheWire.getAsInt() == 0 && isStarted()
+            && camelContext.getStatus().isStarted()) {
+            aggregator.forceCompletionOfAllGroups();
         }
     }
 

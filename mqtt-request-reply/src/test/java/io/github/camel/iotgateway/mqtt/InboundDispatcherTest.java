@@ -33,7 +33,7 @@ class InboundDispatcherTest {
 
     private DefaultCamelContext context;
     private ScheduledExecutorService timer;
-    private ExecutorService workers;
+    private GatewayExecutors executors;
     private PendingReplies pendingReplies;
     private InboundDispatcher dispatcher;
     private ScriptedMqttClient library;
@@ -43,16 +43,15 @@ class InboundDispatcherTest {
         context = new DefaultCamelContext();
         context.start();
         timer = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger workerNumber = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "test-worker-" + workerNumber.incrementAndGet()));
-        pendingReplies = new PendingReplies(timer, workers);
+        executors = GatewayExecutors.start(context, this, "d-1", 2, 1, 100);
+        pendingReplies = new PendingReplies(timer, executors.workers());
         library = (ScriptedMqttClient) new ScriptedMqttClient.Factory()
                 .create(new MqttClientSettings("tcp://127.0.0.1:1883", null, 60, 2, 10), "d-1");
     }
 
     private void startDispatcher(int noticeQueueSize) {
         dispatcher = new InboundDispatcher(new NoticeOrReplyProtocol(), "d-1", 100, noticeQueueSize);
-        dispatcher.start(context.getExecutorServiceManager(), this, workers, pendingReplies);
+        dispatcher.start(executors, pendingReplies);
         library.setListener(new MqttClientListener() {
             @Override
             public void connectionLost(Throwable cause) {
@@ -68,11 +67,11 @@ class InboundDispatcherTest {
     @AfterEach
     void stop() {
         if (dispatcher != null) {
-            dispatcher.stop(context.getExecutorServiceManager());
+            dispatcher.stop();
         }
         library.close();
         timer.shutdownNow();
-        workers.shutdownNow();
+        executors.stop();
         context.stop();
     }
 
@@ -107,7 +106,7 @@ class InboundDispatcherTest {
         int noticesWhenRepliesDone = notices.size();
         assertThat(noticesWhenRepliesDone).as("replies did not wait for the slow notices").isLessThan(5);
         assertThat(replyBodies).containsExactlyInAnyOrder("reply:r1", "reply:r2", "reply:r3", "reply:r4", "reply:r5");
-        assertThat(replyThreads).hasSize(5).allMatch(name -> name.startsWith("test-worker-"));
+        assertThat(replyThreads).hasSize(5).allMatch(name -> name.contains("GatewayReplies[d-1]"));
 
         await().atMost(Duration.ofSeconds(3)).until(() -> notices.size() == 5);
         assertThat(notices).containsExactly("n1", "n2", "n3", "n4", "n5");

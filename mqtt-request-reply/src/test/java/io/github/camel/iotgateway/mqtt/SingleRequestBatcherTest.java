@@ -43,7 +43,14 @@ class SingleRequestBatcherTest {
 
     /** A sender that answers each item at once with its request as the reply body, unless told to throw. */
     private void startBatcher(int batchSize, long batchTimeoutMillis) {
-        batcher = new SingleRequestBatcher<>(context, "test", batchSize, batchTimeoutMillis, () -> null,
+        startBatcher(batchSize, batchTimeoutMillis, null);
+    }
+
+    /** Requests on the wire, as the gateway's connection counts them, for the batcher that is given this count. */
+    private final java.util.concurrent.atomic.AtomicInteger onTheWire = new java.util.concurrent.atomic.AtomicInteger();
+
+    private void startBatcher(int batchSize, long batchTimeoutMillis, java.util.function.IntSupplier wire) {
+        batcher = new SingleRequestBatcher<>(context, "test", batchSize, batchTimeoutMillis, () -> null, wire,
                 (batch, timeoutMillis) -> {
                     RuntimeException failure = senderFailure;
                     if (failure != null) {
@@ -71,6 +78,46 @@ class SingleRequestBatcherTest {
             items.get(i).assertEndedOnceWithBody("ok r" + i);
         }
         assertThat(items.get(6).done.calls).as("still in the open batch").hasValue(0);
+    }
+
+    @Test
+    void anItemThatFindsTheWireQuietGoesAtOnceDespiteALongBatchTimeout() {
+        startBatcher(50, 10_000, onTheWire::get);
+        Item lone = items(1, 1_000).get(0);
+
+        batcher.offer(lone.batchItem);
+
+        assertThat(sent).extracting(Sent::requests).containsExactly(List.of("r0"));
+        lone.assertEndedOnceWithBody("ok r0");
+    }
+
+    @Test
+    void itemsThatArriveWhileRequestsAreOnTheWireGatherUntilItGoesQuiet() {
+        startBatcher(50, 10_000, onTheWire::get);
+        onTheWire.set(1);
+        List<Item> items = items(5, 1_000);
+        items.forEach(item -> batcher.offer(item.batchItem));
+        assertThat(sent).as("the wire is busy: they wait for it").isEmpty();
+
+        batcher.wireIdle();
+        assertThat(sent).as("still busy: wireIdle is a no-op").isEmpty();
+        onTheWire.set(0);
+        batcher.wireIdle();
+
+        assertThat(sent).extracting(Sent::requests).containsExactly(List.of("r0", "r1", "r2", "r3", "r4"));
+        items.forEach(item -> item.assertEndedOnceWithBody("ok " + item.batchItem.request()));
+    }
+
+    @Test
+    void onABusyWireTheBatchStillGoesWhenFullOrAfterBatchTimeout() {
+        startBatcher(3, 200, onTheWire::get);
+        onTheWire.set(7);
+        List<Item> items = items(4, 1_000);
+        items.forEach(item -> batcher.offer(item.batchItem));
+        assertThat(sent).extracting(Sent::requests).containsExactly(List.of("r0", "r1", "r2"));
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> sent.size() == 2);
+        assertThat(sent.get(1).requests()).containsExactly("r3");
     }
 
     @Test
