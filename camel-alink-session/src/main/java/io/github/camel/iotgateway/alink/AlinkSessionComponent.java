@@ -24,6 +24,10 @@ public class AlinkSessionComponent extends GatewayComponentSupport<AlinkSessionC
     @Metadata
     private AlinkSessionConfiguration configuration = new AlinkSessionConfiguration();
 
+    public AlinkSessionComponent() {
+        super(AlinkSessionConfiguration.class);
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         AlinkSessionConfiguration endpointConfiguration = configuration.copy();

@@ -25,6 +25,10 @@ public class HuaweiIotComponent extends GatewayComponentSupport<HuaweiGatewayCli
     /** The clock CONNECT identities are signed with; a test moves it across an hour. */
     private Clock clock = Clock.systemUTC();
 
+    public HuaweiIotComponent() {
+        super(HuaweiIotConfiguration.class);
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         HuaweiIotConfiguration endpointConfiguration = configuration.copy();

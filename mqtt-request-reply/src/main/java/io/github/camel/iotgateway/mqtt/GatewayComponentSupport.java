@@ -13,12 +13,14 @@ import org.apache.camel.support.LifecycleStrategySupport;
  * the endpoints naming it), and the stop semantics around it. When the CamelContext begins to stop, every open batch
  * is sent at once, so the graceful shutdown does not wait out batchTimeout; when the component stops, every gateway
  * stops (open batches end with {@link GatewayStoppedException}, requests waiting for a reply with
- * {@link GatewayNotConnectedException}).
+ * {@link GatewayNotConnectedException}). Once the component belongs to a CamelContext, Camel masks the values of its
+ * options marked secret wherever it masks a password ({@link SecretOptions}), camel-main's startup summary included.
  *
  * @param <C> the component's per-gateway client
  */
 public abstract class GatewayComponentSupport<C extends GatewayClientSupport> extends DefaultComponent {
 
+    private final Class<?> optionsClass;
     private final GatewayRegistry<C> gateways = new GatewayRegistry<>();
     private GatewayExecutors executors;
     private StartupConnects startupConnects;
@@ -28,6 +30,22 @@ public abstract class GatewayComponentSupport<C extends GatewayClientSupport> ex
             gateways.services().forEach(GatewayClientSupport::flushOpenBatches);
         }
     };
+
+    /** @param optionsClass the component's {@code @UriParams} configuration, whose secret options are masked */
+    protected GatewayComponentSupport(Class<?> optionsClass) {
+        this.optionsClass = optionsClass;
+    }
+
+    /**
+     * Also when camel-main creates the component to set it up from properties: before it logs what it set.
+     */
+    @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        if (context != null) {
+            SecretOptions.maskIn(context, getClass(), optionsClass);
+        }
+    }
 
     /**
      * The started client of a gateway, shared with every endpoint naming the same gateway and broker.

@@ -25,6 +25,8 @@ import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Everything this JVM logs, at every level: the SLF4J lines slf4j-simple writes to the file named by
  * {@code org.slf4j.simpleLogger.logFile} (the surefire execution that runs the secrets test sets it, and the default
@@ -57,6 +59,8 @@ public final class CapturedLogs {
             return;
         }
         started = true;
+        // slf4j-simple opens (and empties) its file with the first logger: before any mark, not after it
+        LoggerFactory.getLogger(CapturedLogs.class);
         Logger root = LogManager.getLogManager().getLogger("");
         root.setLevel(Level.ALL);
         SimpleFormatter formatter = new SimpleFormatter();
@@ -99,6 +103,15 @@ public final class CapturedLogs {
             " TRACE org.apache.camel.impl.engine.AbstractCamelContext - ",
             " TRACE org.apache.camel.support.EndpointHelper - ",
             " TRACE org.apache.camel.support.DefaultComponent - ");
+
+    /**
+     * camel-main's own DEBUG lines, which show every value of the properties it reads unmasked, whatever Camel holds
+     * sensitive ('Properties from Camel properties component:' then each key=value, and 'Configured property:
+     * key=value on bean: ...'; camel-main 4.17.0 BaseMainSupport and MainHelper). See SecretsInPropertiesTest.
+     */
+    public static final List<String> CAMEL_MAIN_RAW_VALUE_LINES = List.of(
+            " DEBUG org.apache.camel.main.BaseMainSupport - ",
+            " DEBUG org.apache.camel.main.MainHelper - ");
 
     /** How far the capture had come: lines of the SLF4J file, characters of the other two. */
     public record Mark(int slf4jLines, int julChars, int consoleBytes) {
