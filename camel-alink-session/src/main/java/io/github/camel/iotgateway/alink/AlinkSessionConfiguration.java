@@ -74,7 +74,11 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     @UriParam(label = "producer", defaultValue = "50")
     private int batchSize = AlinkLimits.MAX_BATCH_SIZE;
 
-    /** A batch of single exchanges is sent once no exchange has joined it for this many milliseconds (or when full). */
+    /**
+     * A batch of single exchanges is sent once no exchange has joined it for this many milliseconds, or earlier: when
+     * full, or when the gateway's wire goes quiet (no request awaiting its reply or the pace). A single exchange that
+     * finds the wire quiet goes at once, so batching costs nothing when idle.
+     */
     @UriParam(label = "producer", defaultValue = "50")
     private long batchTimeout = 50;
 

@@ -19,23 +19,27 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     @Metadata(required = true)
     private String brokerUrl;
 
-    /** The device_id of the gateway device; it names the gateway's topics $oc/devices/{gatewayDeviceId}/sys/events/up and /down. */
+    /**
+     * The device_id of the gateway device; it names the gateway's topics $oc/devices/{gatewayDeviceId}/sys/events/up and
+     * /down, so it must not contain a slash, a plus sign, a hash sign or NUL.
+     */
     @UriParam(label = "common")
     @Metadata(required = true)
     private String gatewayDeviceId;
 
     /**
      * The secret of the gateway device. When set, the component computes the documented MQTT CONNECT identity from it:
-     * ClientId {device_id}_0_{0|1}_{yyyyMMddHH}, Username device_id, Password HMAC-SHA256 keyed by the timestamp;
-     * userName, password and clientId are then ignored.
+     * ClientId {device_id}_0_{signType}_{yyyyMMddHH} (signType 1 with checkTimestamp, else 0), Username device_id,
+     * Password the lowercase hex HMAC-SHA256 of the secret keyed by the timestamp; userName, password and clientId are
+     * then ignored.
      */
     @UriParam(label = "security", secret = true)
     private String gatewayDeviceSecret;
 
     /**
      * Whether the platform should check the CONNECT timestamp against its clock (signType 1) rather than not (signType
-     * 0). Only used with gatewayDeviceSecret. The timestamp is fixed when the connection is created, so a reconnect many
-     * hours later may be refused when this is on.
+     * 0). Only used with gatewayDeviceSecret. The identity is computed for each connect, so a reconnect in a later hour
+     * signs that hour.
      */
     @UriParam(label = "security", defaultValue = "false")
     private boolean checkTimestamp;
@@ -81,7 +85,11 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     @UriParam(label = "producer", defaultValue = "50")
     private int batchSize = 50;
 
-    /** A request made of single-device exchanges is sent once no exchange has joined it for this many milliseconds (or when full). */
+    /**
+     * A request made of single-device exchanges is sent once no exchange has joined it for this many milliseconds, or
+     * earlier: when full, or when the gateway's wire goes quiet (no request awaiting its reply or the pace). A single
+     * exchange that finds the wire quiet goes at once, so batching costs nothing when idle.
+     */
     @UriParam(label = "producer", defaultValue = "50")
     private long batchTimeout = 50;
 
@@ -125,7 +133,10 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     @UriParam(label = "advanced", defaultValue = "1048576")
     private long maxBytesPerSecond = IotdaLimits.MAX_BYTES_PER_SECOND;
 
-    /** QoS of the requests: 0 or 1 (the platform does not support 2, so 2 fails at endpoint creation). */
+    /**
+     * QoS of the requests: 0 or 1 (the platform does not support 2, so 2 fails at endpoint creation). The events/down
+     * subscription is always QoS 1.
+     */
     @UriParam(label = "advanced", defaultValue = "1", enums = "0,1")
     private int qos = 1;
 

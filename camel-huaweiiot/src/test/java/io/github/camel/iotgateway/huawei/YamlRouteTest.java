@@ -3,38 +3,26 @@ package io.github.camel.iotgateway.huawei;
 import java.util.List;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.ExchangePattern;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The route a user writes in YAML, with the gateway set once on the component. */
+/**
+ * The YAML route of huaweiiot-component.adoc, read from it, does what the docs say, with the gateway set once on the
+ * component (as the docs' application.properties does). Its file: endpoint is Camel's stub: of the same URI, so the
+ * test sends into the stub what the file would hold instead of writing a folder.
+ */
 class YamlRouteTest extends HuaweiIotTestSupport {
 
-    /** The documentation's example, fed from direct: instead of a file. */
-    private static final String ROUTE = """
-            - route:
-                from:
-                  uri: "direct:retired"
-                  steps:
-                    - split:
-                        tokenize:
-                          token: "\\n"
-                        parallelProcessing: true
-                        steps:
-                          - to:
-                              uri: "huaweiiot:deleteSubDevice"
-                          - log: "deleted ${body} (event_id ${header.CamelHuaweiIotEventId})"
-            """;
-
     @Test
-    void aYamlRouteDeletesTheChildrenNamedByTheLinesOfABodyInOneRequest() throws Exception {
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("route.yaml", ROUTE));
+    void theDocsRouteDeletesTheChildrenNamedByTheLinesOfAFileInOneRequest() throws Exception {
+        HuaweiDocs.snippetRoutes().add(context, HuaweiDocs.adocYamlFrom("file:inbox/retired"));
         List<String> children = deviceIds("yaml", 3);
         registerChildren(children);
 
-        Exchange done = template.send("direct:retired", e -> e.getMessage().setBody(String.join("\n", children)));
+        Exchange done = template.send("stub:file:inbox/retired", ExchangePattern.InOut,
+                e -> e.getMessage().setBody(String.join("\n", children)));
 
         assertThat(done.getException()).isNull();
         assertThat(platform.children()).isEmpty();
