@@ -171,9 +171,10 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     private int replyThreads = 4;
 
     /**
-     * How many of the component's gateways connect at once: after a broker restart a fleet reconnects this many at a
-     * time, each after its own jittered back-off, rather than all at once. Component-wide; the first gateway to start
-     * sets it.
+     * How many of the component's gateways connect at once. The gateways started with the CamelContext connect in
+     * parallel, and the context starts the route consumers once every one has connected (one the broker refuses fails
+     * the start); after a broker restart a fleet reconnects this many at a time, each after its own jittered back-off,
+     * rather than all at once. Component-wide; the first gateway to start sets it.
      */
     @UriParam(label = "advanced", defaultValue = "4")
     private int maxParallelConnects = 4;
