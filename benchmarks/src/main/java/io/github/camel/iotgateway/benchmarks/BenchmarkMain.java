@@ -10,14 +10,18 @@ import java.util.Optional;
 
 /**
  * Runs every measurement on the embedded Artemis, then on the Mosquitto at 127.0.0.1:1883 when one is there, prints the
- * report and writes it to {@code --output}. Options: {@code --output=PATH}, {@code --quick} (a smoke run with small
- * numbers), {@code --only=artemis|mosquitto}, {@code --groups=alink,huawei,memory,reference} (a subset, e.g. to
+ * report and writes it to {@code --output}; then the fleet rows, on a Mosquitto they start themselves. Options:
+ * {@code --output=PATH}, {@code --quick} (a smoke run with small numbers), {@code --only=artemis|mosquitto} (the
+ * shared brokers; the fleet has its own), {@code --groups=alink,huawei,peer,memory,reference,fleet} (a subset, e.g. to
  * profile one; the reference rows need the alink group for their baselines), {@code --rounds=N} (1 warm-up and N
  * measured rounds, e.g. for a profile).
  */
 public final class BenchmarkMain {
 
-    private static final long WATCHDOG_MILLIS = 12 * 60_000;
+    /** Room over a whole run (docs/benchmarks.md says how long the last took), the fleet group's few minutes included. */
+    private static final long WATCHDOG_MILLIS = 15 * 60_000;
+    /** The groups measured on each shared broker; the fleet group has a broker of its own. */
+    private static final List<String> BROKER_GROUPS = List.of("alink", "huawei", "peer", "memory", "reference");
 
     private BenchmarkMain() {
     }
@@ -39,12 +43,14 @@ public final class BenchmarkMain {
         Path output = null;
         BenchSettings settings = BenchSettings.standard();
         String only = null;
-        String groups = "alink,huawei,memory,reference";
+        String groups = "alink,huawei,peer,memory,reference,fleet";
+        boolean quick = false;
         for (String arg : args) {
             if (arg.startsWith("--output=")) {
                 output = Path.of(arg.substring("--output=".length()));
             } else if (arg.equals("--quick")) {
                 settings = BenchSettings.quick();
+                quick = true;
             } else if (arg.startsWith("--only=")) {
                 only = arg.substring("--only=".length());
             } else if (arg.startsWith("--rounds=")) {
@@ -60,12 +66,14 @@ public final class BenchmarkMain {
         long start = System.nanoTime();
         MarkdownReport report = new MarkdownReport(settings);
         Identities ids = new Identities();
-        if (only == null || only.equals("artemis")) {
+        List<String> selected = List.of(groups.split(","));
+        boolean brokerRows = selected.stream().anyMatch(BROKER_GROUPS::contains);
+        if (brokerRows && (only == null || only.equals("artemis"))) {
             try (BrokerUnderTest artemis = BrokerUnderTest.embeddedArtemis()) {
                 report.add(measure(artemis, settings, ids, groups));
             }
         }
-        if (only == null || only.equals("mosquitto")) {
+        if (brokerRows && (only == null || only.equals("mosquitto"))) {
             Optional<BrokerUnderTest> mosquitto = BrokerUnderTest.mosquitto();
             if (mosquitto.isPresent()) {
                 try (BrokerUnderTest broker = mosquitto.get()) {
@@ -76,6 +84,9 @@ public final class BenchmarkMain {
                                                       + BrokerUnderTest.MOSQUITTO_PORT, null, List.of(),
                         "nothing listens there"));
             }
+        }
+        if (selected.contains("fleet")) {
+            report.add(fleet(quick));
         }
         String markdown = report.render((System.nanoTime() - start) / 60e9);
         System.out.print(markdown);
@@ -108,11 +119,11 @@ public final class BenchmarkMain {
         Progress.log("== %s (%s)", broker.title(), broker.url());
         List<Row> rows = new ArrayList<>();
         Figure[] rawBaselines = new Figure[2];
-        section(rows, selected, "alink", "1, 2, 4, 7, 8 alink-session", () -> {
+        section(rows, selected, "alink", "1, 2, 2c, 4, 4c, 7, 8 alink-session", () -> {
             try (AlinkBenchmarks alink = AlinkBenchmarks.start(settings, broker.url(), ids)) {
                 rows.addAll(alink.sequential());
-                rows.add(alink.batching());
-                rows.add(alink.pipelined());
+                rows.addAll(alink.batching());
+                rows.addAll(alink.pipelined());
                 rawBaselines[0] = alink.rawSequentialMedian();
                 rawBaselines[1] = alink.rawPipelinedThroughput();
                 // 8 before 7: its warm-ups warm the login code that 7, without warm-ups of its own, runs
@@ -126,6 +137,11 @@ public final class BenchmarkMain {
                 rows.add(huawei.pace());
             }
         });
+        section(rows, selected, "peer", "P1 huaweiiot beside Huawei's device SDK", () -> {
+            try (HuaweiPeerBenchmark peer = HuaweiPeerBenchmark.start(settings, broker.url(), ids)) {
+                rows.add(peer.peer());
+            }
+        });
         section(rows, selected, "memory", "5 pending memory",
                 () -> rows.addAll(new PendingMemoryBenchmark(settings, broker.url(), ids).run()));
         if (rawBaselines[0] != null && rawBaselines[1] != null) {
@@ -134,6 +150,19 @@ public final class BenchmarkMain {
         }
         rows.sort(Comparator.comparing(Row::measurement));
         return new MarkdownReport.Section(broker.title(), broker.url(), rows, null);
+    }
+
+    /** The fleet rows on their own Mosquitto; should they fail, their table says so. */
+    private static MarkdownReport.Section fleet(boolean quick) {
+        try {
+            return new FleetBenchmark(quick).run();
+        } catch (Exception e) {
+            Progress.log("F fleet failed: %s", e);
+            e.printStackTrace();
+            return new MarkdownReport.Section("Fleet: a Mosquitto of the benchmark's own", "mosquitto -c (a temporary"
+                                              + " configuration)", List.of(Row.failed("F fleet (not measured)", e)),
+                    null);
+        }
     }
 
     /** Runs one group of measurements; should it fail, the table says so and the others still run. */

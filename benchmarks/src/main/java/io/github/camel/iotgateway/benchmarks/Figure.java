@@ -16,7 +16,7 @@ record Figure(double[] rounds, Unit unit, long failures, long attempts) {
 
     /** How a figure is printed. */
     enum Unit {
-        MILLIS, PER_SECOND, BYTES
+        MILLIS, MICROS, PER_SECOND, BYTES
     }
 
     Figure {
@@ -28,6 +28,11 @@ record Figure(double[] rounds, Unit unit, long failures, long attempts) {
 
     double median() {
         return Samples.median(rounds);
+    }
+
+    /** The mean of the rounds: with equal rounds, their total over all their requests. */
+    double mean() {
+        return Arrays.stream(rounds).average().orElseThrow();
     }
 
     double min() {
@@ -45,9 +50,17 @@ record Figure(double[] rounds, Unit unit, long failures, long attempts) {
                 : text + String.format(Locale.ROOT, "; **%,d of %,d failed**", failures, attempts);
     }
 
+    /** e.g. {@code mean 11.4 µs (7.00–13.0)}: for a figure whose rounds are coarse steps, see {@link #mean()}. */
+    String describeMean() {
+        String text = "mean " + format(mean()) + " " + unitLabel() + " (" + format(min()) + "–" + format(max()) + ")";
+        return failures == 0 ? text
+                : text + String.format(Locale.ROOT, "; **%,d of %,d failed**", failures, attempts);
+    }
+
     private String unitLabel() {
         return switch (unit) {
             case MILLIS -> "ms";
+            case MICROS -> "µs";
             case PER_SECOND -> "/s";
             case BYTES -> "B";
         };
@@ -56,6 +69,7 @@ record Figure(double[] rounds, Unit unit, long failures, long attempts) {
     private String format(double value) {
         return switch (unit) {
             case MILLIS -> String.format(Locale.ROOT, value < 10 ? "%.3f" : "%.1f", value);
+            case MICROS -> String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value);
             case PER_SECOND, BYTES -> String.format(Locale.ROOT, "%,.0f", value);
         };
     }

@@ -28,6 +28,23 @@ record Row(String measurement, String component, String baseline, double ratio, 
         return new Row(measurement, component.describe(), baseline.describe(), ratio, target, met, why);
     }
 
+    /**
+     * A component figure against its baseline by their means: for figures measured in coarse steps (the process CPU
+     * clock ticks in 10 ms), whose median would be one of the steps.
+     */
+    static Row compareMeans(String measurement, Figure component, Figure baseline, Target target) {
+        double ratio = component.mean() / baseline.mean();
+        Boolean met = target.isMet(component.mean(), ratio);
+        String why = null;
+        if (met != null && component.failures() > 0) {
+            met = Boolean.FALSE;
+            why = String.format(Locale.ROOT, "%,d of %,d requests failed", component.failures(), component.attempts());
+        } else if (Boolean.FALSE.equals(met)) {
+            why = String.format(Locale.ROOT, "%.3f×", ratio) + " against " + target.label();
+        }
+        return new Row(measurement, component.describeMean(), baseline.describeMean(), ratio, target, met, why);
+    }
+
     /** A row for reference, judged against nothing. */
     static Row reference(String measurement, String component, String baseline, double ratio) {
         return new Row(measurement, component, baseline, ratio, Target.none(), null, null);
