@@ -75,7 +75,7 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
     private int batchSize = AlinkLimits.MAX_BATCH_SIZE;
 
     /**
-     * A batch of single exchanges is sent once no exchange has joined it for this many milliseconds, or earlier: when
+     * A batch of single exchanges is sent at most this many milliseconds after its first exchange joined it, or earlier: when
      * full, or when the gateway's wire goes quiet (no request awaiting its reply or the pace). A single exchange that
      * finds the wire quiet goes at once, so batching costs nothing when idle.
      */

@@ -86,8 +86,8 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     private int batchSize = 50;
 
     /**
-     * A request made of single-device exchanges is sent once no exchange has joined it for this many milliseconds, or
-     * earlier: when full, or when the gateway's wire goes quiet (no request awaiting its reply or the pace). A single
+     * A request made of single-device exchanges is sent at most this many milliseconds after its first exchange joined
+     * it, or earlier: when full, or when the gateway's wire goes quiet (no request awaiting its reply or the pace). A single
      * exchange that finds the wire quiet goes at once, so batching costs nothing when idle.
      */
     @UriParam(label = "producer", defaultValue = "50")

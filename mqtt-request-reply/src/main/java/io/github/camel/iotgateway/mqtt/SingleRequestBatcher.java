@@ -1,7 +1,10 @@
 package io.github.camel.iotgateway.mqtt;
 
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -19,8 +22,13 @@ import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
 /**
  * Gathers single-device requests into batches with Camel's Aggregator EIP: a batch is handed on when it holds
- * {@code batchSize} items, or when no item has joined it for {@code batchTimeoutMillis}. Items with different
- * timeouts go in different batches, so each exchange waits for its reply exactly as long as its endpoint says.
+ * {@code batchSize} items, or at most {@code batchTimeoutMillis} after its first item came (the way Kafka's
+ * {@code linger.ms} bounds a record's wait). Items with different timeouts go in different batches, so each exchange
+ * waits for its reply exactly as long as its endpoint says.
+ * <p>
+ * The bound is kept by one one-shot timer task per batcher, scheduled only while items wait, instead of the
+ * Aggregator's completion-timeout checker, which polls every few milliseconds for as long as the batcher lives: a
+ * thousand idle gateways would keep a core busy polling empty batches.
  * <p>
  * Given the gateway's count of requests on the wire, batching costs nothing when idle, the way Nagle's algorithm (or
  * Kafka's {@code linger.ms=0}) batches under load only: an item that finds nothing of its gateway on the wire is handed
@@ -57,12 +65,14 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
     private final Supplier<ScheduledExecutorService> timeoutChecker;
     private final IntSupplier requestsOnTheWire;
     private volatile boolean draining;
+    private final AtomicBoolean lingerScheduled = new AtomicBoolean();
+    private ScheduledExecutorService timer;
+    private boolean ownTimer;
     private AggregateProcessor aggregator;
 
     /**
      * @param timeoutChecker gives, at start, the scheduler of batch completions, shared with the gateway's request
-     *                       timeouts (the Aggregator would otherwise start a thread of its own per batcher); may
-     *                       give {@code null} for the Aggregator's own
+     *                       timeouts; may give {@code null} for one of the batcher's own
      */
     public SingleRequestBatcher(CamelContext camelContext, String name, int batchSize, long batchTimeoutMillis,
                                 Supplier<ScheduledExecutorService> timeoutChecker, BatchSender<R> sender) {
@@ -116,6 +126,23 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         // checked after the item joined its batch: had the wire gone quiet just before, its wireIdle() found the
         // batch without this item
         wireIdle();
+        scheduleLinger();
+    }
+
+    /** Hands the open batches on at most batchTimeout from now, unless a flush is already due. */
+    private void scheduleLinger() {
+        if (!lingerScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            timer.schedule(() -> {
+                lingerScheduled.set(false);
+                flush();
+            }, batchTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the gateway is stopping: its stop ends what waits
+            lingerScheduled.set(false);
+        }
     }
 
     /**
@@ -131,7 +158,10 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
 
     /** Hands every open batch on now, to be published. */
     public void flush() {
-        if (aggregator != null && isStarted()) {
+        // the Aggregator refuses (and warns) unless the context runs or stops: a context whose start failed has no
+        // batch worth sending
+        if (aggregator != null && isStarted()
+            && (camelContext.getStatus().isStarted() || camelContext.getStatus().isStopping())) {
             aggregator.forceCompletionOfAllGroups();
         }
     }
@@ -152,12 +182,12 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
                 // hand the completed batch on in the completing thread; the handler only publishes
                 new SynchronousExecutorService(), true);
         aggregator.setCompletionSize(batchSize);
-        aggregator.setCompletionTimeout(batchTimeoutMillis);
-        // the checker's default period is 1 s, which would stretch a short batchTimeout
-        aggregator.setCompletionTimeoutCheckerInterval(Math.max(1, Math.min(1000, batchTimeoutMillis / 4)));
-        ScheduledExecutorService checker = timeoutChecker == null ? null : timeoutChecker.get();
-        if (checker != null) {
-            aggregator.setTimeoutCheckerExecutorService(checker);
+        ScheduledExecutorService shared = timeoutChecker == null ? null : timeoutChecker.get();
+        if (shared != null) {
+            timer = shared;
+        } else {
+            timer = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "batcher-" + name);
+            ownTimer = true;
         }
         aggregator.setId("batcher-" + name);
         ServiceHelper.startService(aggregator);
@@ -174,6 +204,10 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
             }
         } finally {
             ServiceHelper.stopService(aggregator);
+            if (ownTimer) {
+                camelContext.getExecutorServiceManager().shutdownNow(timer);
+                ownTimer = false;
+            }
         }
     }
 
