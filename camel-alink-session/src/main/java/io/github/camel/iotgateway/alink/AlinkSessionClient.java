@@ -267,7 +267,9 @@ final class AlinkSessionClient extends GatewayClientSupport {
     /** @return {@code false} when the retry cannot be scheduled (stopping): the caller ends with what it has */
     private boolean retryLater(long pauseMillis, Runnable retry) {
         try {
-            connection().timer().schedule(retry, pauseMillis, TimeUnit.MILLISECONDS);
+            // sent again from a worker: the shared timer must not run what the exchange does should the send fail
+            GatewayConnection gateway = connection();
+            gateway.timer().schedule(() -> gateway.runOnWorker(retry), pauseMillis, TimeUnit.MILLISECONDS);
             return true;
         } catch (RuntimeException stopping) {
             return false;

@@ -48,6 +48,7 @@ public abstract class GatewayClientSupport extends ServiceSupport {
             SingleRequestBatcher.BatchSender<R> sender) {
         SingleRequestBatcher<R> batcher = new SingleRequestBatcher<>(camelContext, connection.displayName() + "#" + name,
                 batchSize, batchTimeoutMillis, connection::timer, connection::requestsOnTheWire, sender);
+        batcher.setFlushExecutor(connection::runOnWorker);
         batchers.add(batcher);
         connection.addIdleListener(batcher::wireIdle);
         return batcher;

@@ -379,6 +379,24 @@ public final class GatewayConnection extends ServiceSupport {
         });
     }
 
+    /**
+     * Runs a task on this connection's workers, where exchanges may continue: a timer task that sends (a batch's
+     * linger, a throttled request's retry) must not run what an exchange does next on the shared timer. Runs it here
+     * when the workers refuse (stopping, or full) rather than never.
+     */
+    public void runOnWorker(Runnable task) {
+        ExecutorService pool = workers;
+        try {
+            if (pool != null) {
+                pool.execute(task);
+                return;
+            }
+        } catch (RejectedExecutionException full) {
+            // stopping or full: run it here rather than never
+        }
+        task.run();
+    }
+
     /** Hands an outcome to a worker: the pace's timer must not run what an exchange does next. */
     private void endOnWorker(Consumer<RequestOutcome> handler, RequestOutcome outcome) {
         ExecutorService pool = workers;
@@ -463,13 +481,16 @@ public final class GatewayConnection extends ServiceSupport {
             connectAndSubscribe();
             first.complete(null);
         } catch (GatewayAuthenticationException | GatewayTlsException | InvalidGatewayOptionException refused) {
+            // retrying would not help: the context's start fails with it
+            LOG.error("{}; not retrying", refused.getMessage());
             first.completeExceptionally(refused);
         } catch (GatewayNotConnectedException unreachable) {
             LOG.warn("Gateway {} cannot reach {} ({}); retrying in the background", getClientId(), getBrokerUrl(),
                     unreachable.getMessage());
             scheduleReconnect();
             first.complete(null);
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) {
+            // whatever it was, the context's start must not wait for ever
             first.completeExceptionally(e);
         }
     }

@@ -88,7 +88,8 @@ final class SerialLane implements Executor {
             }
             try {
                 next.run();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                // a task that throws must not take the lane with it: the lane's later tasks still run
                 LOG.warn("{}: a task failed: {}", name, e.toString());
             }
         }

@@ -1,6 +1,8 @@
 package io.github.camel.iotgateway.mqtt;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,8 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
     private final AtomicBoolean lingerScheduled = new AtomicBoolean();
     private ScheduledExecutorService timer;
     private boolean ownTimer;
+    /** Where a due linger sends its batches: not on the timer, whose thread the whole component shares. */
+    private volatile Executor flushExecutor = Runnable::run;
     private AggregateProcessor aggregator;
 
     /**
@@ -115,6 +119,11 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
             sendBatch(List.of(item));
             return;
         }
+        if (requestsOnTheWire != null && requestsOnTheWire.getAsInt() == 0 && nothingGathered()) {
+            // nothing of the gateway on the wire and nothing gathered: it would leave the Aggregator at once, alone
+            sendBatch(List.of(item));
+            return;
+        }
         Exchange carrier = new DefaultExchange(camelContext);
         carrier.getIn().setBody(item);
         aggregator.process(carrier, doneSync -> {
@@ -129,16 +138,18 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         scheduleLinger();
     }
 
+    private boolean nothingGathered() {
+        Set<String> open = aggregator.getAggregationRepository().getKeys();
+        return open == null || open.isEmpty();
+    }
+
     /** Hands the open batches on at most batchTimeout from now, unless a flush is already due. */
     private void scheduleLinger() {
         if (!lingerScheduled.compareAndSet(false, true)) {
             return;
         }
         try {
-            timer.schedule(() -> {
-                lingerScheduled.set(false);
-                flush();
-            }, batchTimeoutMillis, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> flushExecutor.execute(this::lingerDue), batchTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // the gateway is stopping: its stop ends what waits
             lingerScheduled.set(false);
@@ -156,6 +167,27 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         }
     }
 
+    /**
+     * Runs the batches' sends (and so what their exchanges do if a send fails at once) on this executor instead of
+     * the timer's thread; the gateway's workers.
+     */
+    public void setFlushExecutor(Executor executor) {
+        this.flushExecutor = executor;
+    }
+
+    private void lingerDue() {
+        lingerScheduled.set(false);
+        if (!isStarted()) {
+            return;
+        }
+        if (!camelContext.getStatus().isStarted() && !camelContext.getStatus().isStopping()) {
+            // the context is still starting (or suspended): the Aggregator would not hand anything on yet
+            scheduleLinger();
+            return;
+        }
+        flush();
+    }
+
     /** Hands every open batch on now, to be published. */
     public void flush() {
         // the Aggregator refuses (and warns) unless the context runs or stops: a context whose start failed has no
@@ -169,6 +201,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         draining = false;
+        lingerScheduled.set(false);
         aggregator = new AggregateProcessor(camelContext,
                 new BatchOutput(),
                 new ExpressionAdapter() {
