@@ -24,6 +24,13 @@ class SharedThreadsTest extends AlinkTestSupport {
     private static final int FLEET = 12;
     private final List<AlinkPlatformSimulator> platforms = new ArrayList<>();
 
+    /** The control pool is as large as maxParallelConnects (32 by default): small here, to tell it from the fleet. */
+    @Override
+    protected void configure(AlinkSessionConfiguration configuration) {
+        super.configure(configuration);
+        configuration.setMaxParallelConnects(2);
+    }
+
     @AfterEach
     void closePlatforms() {
         platforms.forEach(AlinkPlatformSimulator::close);
