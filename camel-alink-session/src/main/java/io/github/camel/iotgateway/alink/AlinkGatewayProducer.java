@@ -1,12 +1,10 @@
 package io.github.camel.iotgateway.alink;
 
-import io.github.camel.iotgateway.mqtt.GatewayLease;
-import org.apache.camel.support.DefaultAsyncProducer;
+import io.github.camel.iotgateway.mqtt.GatewayComponentSupport;
+import io.github.camel.iotgateway.mqtt.GatewayProducerSupport;
 
-/** A producer of the alink-session component: it holds a lease on its gateway's client while it runs. */
-abstract class AlinkGatewayProducer extends DefaultAsyncProducer {
-
-    protected GatewayLease<AlinkSessionClient> gateway;
+/** A producer of the alink-session component: sessions or topology of its endpoint's gateway. */
+abstract class AlinkGatewayProducer extends GatewayProducerSupport<AlinkSessionClient> {
 
     AlinkGatewayProducer(AlinkSessionEndpoint endpoint) {
         super(endpoint);
@@ -22,18 +20,12 @@ abstract class AlinkGatewayProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        AlinkSessionComponent component = getEndpoint().getComponent();
-        gateway = new GatewayLease<>(component, () -> component.acquireClient(getEndpoint()));
-        gateway.acquire();
+    protected GatewayComponentSupport<AlinkSessionClient> gatewayComponent() {
+        return getEndpoint().getComponent();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (gateway != null) {
-            gateway.release();
-        }
-        super.doStop();
+    protected AlinkSessionClient acquireGateway() throws Exception {
+        return getEndpoint().getComponent().acquireClient(getEndpoint());
     }
 }

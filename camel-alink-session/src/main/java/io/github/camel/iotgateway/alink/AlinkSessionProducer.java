@@ -68,7 +68,7 @@ public class AlinkSessionProducer extends AlinkGatewayProducer {
 
     private void sendSingle(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
         // the exchange may end after this producer stopped and let go of its client: hold on to the one it went to
-        AlinkSessionClient client = gateway.current();
+        AlinkSessionClient client = gateway();
         SubDevice device = bodies.single(exchange.getMessage().getBody());
         SubDeviceId id = device.id();
         Object params = operation.isLogin() ? loginParams(device) : id;
@@ -101,7 +101,7 @@ public class AlinkSessionProducer extends AlinkGatewayProducer {
      * while naming the sub-devices the other messages did take care of.
      */
     private void sendBatch(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
-        AlinkSessionClient client = gateway.current();
+        AlinkSessionClient client = gateway();
         List<SubDevice> devices = bodies.many(exchange.getMessage().getBody());
         List<SubDeviceId> ids = devices.stream().map(SubDevice::id).toList();
         List<Object> params = devices.stream().map(d -> operation.isLogin() ? (Object) loginParams(d) : d.id()).toList();

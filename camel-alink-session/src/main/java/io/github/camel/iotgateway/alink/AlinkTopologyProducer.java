@@ -36,7 +36,7 @@ public class AlinkTopologyProducer extends AlinkGatewayProducer {
         try {
             TopologyOperation operation = operationOf(exchange);
             // the exchange may end after this producer stopped and let go of its client: hold on to the one it went to
-            AlinkSessionClient client = gateway.current();
+            AlinkSessionClient client = gateway();
             long timeout = configuration().getRequestTimeout();
             if (operation == TopologyOperation.GET) {
                 ExchangeCompletion completion = ExchangeCompletion.single(exchange, callback,

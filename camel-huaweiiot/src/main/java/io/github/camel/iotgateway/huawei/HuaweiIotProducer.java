@@ -9,21 +9,20 @@ import io.github.camel.iotgateway.mqtt.BatchItem;
 import io.github.camel.iotgateway.mqtt.Chunks;
 import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
 import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
-import io.github.camel.iotgateway.mqtt.GatewayLease;
+import io.github.camel.iotgateway.mqtt.GatewayComponentSupport;
+import io.github.camel.iotgateway.mqtt.GatewayProducerSupport;
 import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Turns an exchange into child-device requests of its gateway and ends it with the platform's per-device answer.
  * Never blocks: the exchange is held until its response, a typed error or its timeout, and bad input fails before
  * anything is published.
  */
-public class HuaweiIotProducer extends DefaultAsyncProducer {
+public class HuaweiIotProducer extends GatewayProducerSupport<HuaweiGatewayClient> {
 
-    private GatewayLease<HuaweiGatewayClient> gateway;
 
     public HuaweiIotProducer(HuaweiIotEndpoint endpoint) {
         super(endpoint);
@@ -72,7 +71,7 @@ public class HuaweiIotProducer extends DefaultAsyncProducer {
 
     private <E, S> void send(Exchange exchange, AsyncCallback callback, SubDeviceOperation<E, S> operation)
             throws Exception {
-        HuaweiGatewayClient client = gateway.current();
+        HuaweiGatewayClient client = gateway();
         SubDeviceBodies.Read<E> body = SubDeviceBodies.read(exchange.getMessage().getBody(), operation);
         long timeout = configuration().getRequestTimeout();
         if (body.single()) {
@@ -157,18 +156,12 @@ public class HuaweiIotProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        HuaweiIotComponent component = getEndpoint().getComponent();
-        gateway = new GatewayLease<>(component, () -> component.acquireClient(getEndpoint()));
-        gateway.acquire();
+    protected GatewayComponentSupport<HuaweiGatewayClient> gatewayComponent() {
+        return getEndpoint().getComponent();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        if (gateway != null) {
-            gateway.release();
-        }
-        super.doStop();
+    protected HuaweiGatewayClient acquireGateway() throws Exception {
+        return getEndpoint().getComponent().acquireClient(getEndpoint());
     }
 }

@@ -399,16 +399,7 @@ public final class GatewayConnection extends ServiceSupport {
 
     /** Hands an outcome to a worker: the pace's timer must not run what an exchange does next. */
     private void endOnWorker(Consumer<RequestOutcome> handler, RequestOutcome outcome) {
-        ExecutorService pool = workers;
-        try {
-            if (pool != null) {
-                pool.execute(() -> handler.accept(outcome));
-                return;
-            }
-        } catch (RejectedExecutionException full) {
-            // stopping or full: end it here rather than never
-        }
-        handler.accept(outcome);
+        runOnWorker(() -> handler.accept(outcome));
     }
 
     private void send(String topic, byte[] payload, int qos, Consumer<Exception> lateFailure)
@@ -670,7 +661,7 @@ public final class GatewayConnection extends ServiceSupport {
             // what is still queued ends exchanges or tells listeners: run it here rather than drop it
             List<Runnable> leftovers = control.shutdownNow();
             control = null;
-            leftovers.forEach(GatewayConnection::runQuietly);
+            GatewayExecutors.runAll(leftovers);
         }
         if (executors != null) {
             // shared threads run on for the other gateways (and run what this one queued for the workers); a set of
@@ -681,14 +672,6 @@ public final class GatewayConnection extends ServiceSupport {
             executors = null;
             workers = null;
             timer = null;
-        }
-    }
-
-    private static void runQuietly(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.debug("A task left at stop failed: {}", e.toString());
         }
     }
 

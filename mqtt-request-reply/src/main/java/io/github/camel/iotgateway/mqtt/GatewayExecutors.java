@@ -126,7 +126,8 @@ public final class GatewayExecutors {
         runAll(executors.shutdownNow(workers));
     }
 
-    private static void runAll(List<Runnable> leftovers) {
+    /** Runs tasks left at a stop, each on its own: one that fails does not keep the others from running. */
+    static void runAll(List<Runnable> leftovers) {
         for (Runnable task : leftovers) {
             try {
                 task.run();

@@ -119,7 +119,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
             sendBatch(List.of(item));
             return;
         }
-        if (requestsOnTheWire != null && requestsOnTheWire.getAsInt() == 0 && nothingGathered()) {
+        if (wireQuiet() && nothingGathered()) {
             // nothing of the gateway on the wire and nothing gathered: it would leave the Aggregator at once, alone
             sendBatch(List.of(item));
             return;
@@ -136,6 +136,11 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         // batch without this item
         wireIdle();
         scheduleLinger();
+    }
+
+    /** Nothing of the gateway awaits its reply or the pace; always false without a count of them. */
+    private boolean wireQuiet() {
+        return requestsOnTheWire != null && requestsOnTheWire.getAsInt() == 0;
     }
 
     private boolean nothingGathered() {
@@ -161,8 +166,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
      * requests are on the wire, or without a count of them.
      */
     public void wireIdle() {
-        if (requestsOnTheWire != null && requestsOnTheWire.getAsInt() == 0 && isStarted()
-            && camelContext.getStatus().isStarted()) {
+        if (wireQuiet() && isStarted() && camelContext.getStatus().isStarted()) {
             aggregator.forceCompletionOfAllGroups();
         }
     }
