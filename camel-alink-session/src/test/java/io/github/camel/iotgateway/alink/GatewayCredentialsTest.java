@@ -52,4 +52,35 @@ class GatewayCredentialsTest extends AlinkTestSupport {
         // Camel masks the secret in the endpoint URI it reports
         assertThat(failure.getMessage()).doesNotContain("wrong-secret-value");
     }
+
+    /**
+     * A route started with its CamelContext connects in the background (StartupConnects): the refusal still fails the
+     * context's start, with the typed error, before any consumer runs.
+     */
+    @Test
+    void aWrongSecretOfARouteStartedWithTheContextFailsTheStart() throws Exception {
+        org.apache.camel.CamelContext other = new org.apache.camel.impl.DefaultCamelContext();
+        AlinkSessionComponent component = new AlinkSessionComponent();
+        configure(component.getConfiguration());
+        component.getConfiguration().setGatewayDeviceSecret("wrong-secret-value");
+        other.addComponent("alink-session", component);
+        other.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:offline").to("alink-session:logout");
+            }
+        });
+        try {
+            Throwable failure = catchThrowable(other::start);
+            Throwable auth = failure;
+            while (auth != null && !(auth instanceof GatewayAuthenticationException)) {
+                auth = auth.getCause();
+            }
+            assertThat(auth).as("cause chain of %s", failure).isInstanceOf(GatewayAuthenticationException.class);
+            assertThat(auth.getMessage()).contains("refused the credentials").doesNotContain("wrong-secret-value");
+            assertThat(other.getStatus().isStarted()).isFalse();
+        } finally {
+            other.stop();
+        }
+    }
 }
