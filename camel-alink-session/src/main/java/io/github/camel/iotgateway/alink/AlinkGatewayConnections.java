@@ -9,6 +9,7 @@ import io.github.camel.iotgateway.mqtt.GatewayExecutors;
 import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
 import io.github.camel.iotgateway.mqtt.TopicPace;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
+import io.github.camel.iotgateway.mqtt.cluster.GatewayCluster;
 import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
 import io.github.camel.iotgateway.protocol.alink.PlatformPushes;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
@@ -41,7 +42,9 @@ final class AlinkGatewayConnections {
             identity = new ConnectIdentity(config.getUserName(), config.getPassword());
         }
         GatewayConnectionOptions options = GatewayConnectionOptions.of(camelContext, config, clientId, () -> identity)
-                .withExecutors(executors);
+                .withExecutors(executors)
+                .withCluster(GatewayCluster.forEndpoint(camelContext, AlinkSessionComponent.SCHEME, config,
+                        config.getGatewayProductKey() + "." + config.getGatewayDeviceName()));
         if (config.getMaxLoginsPerSecond() > 0) {
             // the platform's cap covers the requests that bring sub-devices online
             Set<String> loginTopics = Set.of(topics.request(SessionOperation.LOGIN),
@@ -71,6 +74,7 @@ final class AlinkGatewayConnections {
                 .with("loginPaceCounts", c.getLoginPaceCounts())
                 .with("maxLoginsPerSubDevicePerMinute", c.getMaxLoginsPerSubDevicePerMinute())
                 .with("rateLimitRetries", c.getRateLimitRetries())
-                .with("reloginOnSessionError", c.isReloginOnSessionError());
+                .with("reloginOnSessionError", c.isReloginOnSessionError())
+                .with("stateRepository", c.getStateRepository());
     }
 }

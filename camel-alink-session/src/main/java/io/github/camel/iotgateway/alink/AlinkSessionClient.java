@@ -69,8 +69,16 @@ final class AlinkSessionClient extends GatewayClientSupport {
         this.topology = new TopologyTopics(gatewayConfiguration.getGatewayProductKey(),
                 gatewayConfiguration.getGatewayDeviceName());
         connection.addNoticeObserver(this::onPlatformEvent);
+        OnlineSetStore store = null;
+        if (gatewayConfiguration.getStateRepository() != null) {
+            store = new OnlineSetStore(gatewayConfiguration.getStateRepository(),
+                    gatewayConfiguration.getGatewayProductKey() + "." + gatewayConfiguration.getGatewayDeviceName(),
+                    connection::runOnWorker, connection::isLeading);
+            store.snapshotFrom(online::logins);
+            online.onChange(store::changed);
+        }
         if (gatewayConfiguration.isReloginAfterReconnect()) {
-            relogin = new ReloginAfterReconnect(this, batchSize, gatewayConfiguration.getRequestTimeout());
+            relogin = new ReloginAfterReconnect(this, batchSize, gatewayConfiguration.getRequestTimeout(), store);
             connection.addConnectionListener(relogin);
         } else {
             relogin = null;
@@ -198,6 +206,10 @@ final class AlinkSessionClient extends GatewayClientSupport {
                 online.loggedIn(params.stream().map(LoginParams.class::cast).toList());
             } else {
                 online.loginEnded(devices);
+                if (outcome.failure() != null && outcome.key() == null) {
+                    // never published: the platform counted no login against them
+                    loginBudget.giveBack(devices);
+                }
             }
         } else if (SessionReplies.succeeded(outcome)) {
             online.loggedOut(devices);

@@ -5,7 +5,9 @@ import io.github.camel.iotgateway.protocol.alink.SignMethod;
 import io.github.camel.iotgateway.mqtt.GatewayEndpointOptions;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -179,6 +181,38 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
      */
     @UriParam(label = "advanced", defaultValue = "32")
     private int maxParallelConnects = 32;
+
+    /**
+     * Connect the gateway only on the node of a cluster that leads its namespace, through the CamelContext's Camel
+     * cluster service (ZooKeeper, Kubernetes leases, a file lock, ...), and disconnect as soon as it no longer does:
+     * the platform allows a gateway one connection. On the other nodes the endpoints start, and their requests fail
+     * fast with GatewayNotLeaderException. Gateway-wide.
+     */
+    @UriParam(label = "cluster", defaultValue = "false")
+    private boolean clustered;
+
+    /**
+     * The Camel cluster service that decides which node leads the gateway, when clustered; the CamelContext's own
+     * cluster service when not set (e.g. a SpreadClusterService, to spread many gateways over the nodes). Gateway-wide.
+     */
+    @UriParam(label = "cluster")
+    private CamelClusterService clusterService;
+
+    /**
+     * The gateway's namespace in the cluster service, when clustered: one per gateway. iot-gateway-GATEWAY by default
+     * (GATEWAY: PK.DN of an Alibaba gateway, the device_id of a Huawei one); give the routes that should run only where
+     * the gateway is led a ClusteredRoutePolicy on the same namespace. Gateway-wide.
+     */
+    @UriParam(label = "cluster")
+    private String clusterNamespace;
+
+    /**
+     * Where the sub-devices the gateway holds online are kept (the signed login params that logged them in, never a
+     * secret), under the gateway's PK.DN, so that the next process to lead the gateway (a restart, or another node of
+     * a cluster: a ZooKeeperStateRepository) logs them in again on its first connect. In memory when not set.
+     */
+    @UriParam(label = "advanced")
+    private StateRepository<String, String> stateRepository;
 
     /**
      * Makes the gateway's MQTT client; Eclipse Paho v3 when not set. For another MQTT library, or a test's scripted
@@ -418,6 +452,41 @@ public class AlinkSessionConfiguration implements GatewayEndpointOptions, Clonea
 
     public void setReplyThreads(int replyThreads) {
         this.replyThreads = replyThreads;
+    }
+
+    @Override
+    public boolean isClustered() {
+        return clustered;
+    }
+
+    public void setClustered(boolean clustered) {
+        this.clustered = clustered;
+    }
+
+    @Override
+    public CamelClusterService getClusterService() {
+        return clusterService;
+    }
+
+    public void setClusterService(CamelClusterService clusterService) {
+        this.clusterService = clusterService;
+    }
+
+    @Override
+    public String getClusterNamespace() {
+        return clusterNamespace;
+    }
+
+    public void setClusterNamespace(String clusterNamespace) {
+        this.clusterNamespace = clusterNamespace;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     @Override

@@ -51,6 +51,22 @@ final class LoginBudget {
         devices.forEach(d -> recent(d, now).add(now));
     }
 
+    /**
+     * Gives back the logins last taken for these sub-devices: they were never published (not connected, another node
+     * leads the gateway, the pace had no room), so the platform counted nothing.
+     */
+    synchronized void giveBack(List<SubDeviceId> devices) {
+        if (perMinute <= 0) {
+            return;
+        }
+        devices.stream().distinct().forEach(d -> {
+            Deque<Long> times = logins.get(d);
+            if (times != null) {
+                times.pollLast();
+            }
+        });
+    }
+
     /** Whether a sub-device may log in now, without taking from its budget (the re-login after a reconnect asks). */
     synchronized boolean hasRoomFor(SubDeviceId device) {
         return perMinute <= 0 || recent(device, clockMillis.getAsLong()).size() < perMinute;

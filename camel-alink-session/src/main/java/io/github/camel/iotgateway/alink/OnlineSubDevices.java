@@ -21,9 +21,28 @@ final class OnlineSubDevices {
     /** Online sub-devices with the signed params that logged them in, to log them in again after a reconnect. */
     private final Map<SubDeviceId, LoginParams> online = new HashMap<>();
     private final Map<SubDeviceId, Integer> loginsUnderway = new HashMap<>();
+    private volatile Runnable onChange = () -> {
+    };
 
     OnlineSubDevices(int maxOnline) {
         this.maxOnline = maxOnline;
+    }
+
+    /** Runs after each change of the online set (to store it), outside this set's lock. */
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    /**
+     * Holds exactly these sub-devices online, as the gateway's previous leader left them (a new leadership starts from
+     * the stored set, not from what this node knew when it last led).
+     */
+    void replaceWith(Collection<LoginParams> logins) {
+        synchronized (this) {
+            online.clear();
+            logins.forEach(login -> online.put(login.id(), login));
+        }
+        onChange.run();
     }
 
     /**
@@ -44,11 +63,14 @@ final class OnlineSubDevices {
     }
 
     /** The logins succeeded. */
-    synchronized void loggedIn(Collection<LoginParams> logins) {
-        logins.forEach(login -> {
-            online.put(login.id(), login);
-            release(login.id());
-        });
+    void loggedIn(Collection<LoginParams> logins) {
+        synchronized (this) {
+            logins.forEach(login -> {
+                online.put(login.id(), login);
+                release(login.id());
+            });
+        }
+        onChange.run();
     }
 
     /** The logins failed or never got an answer: give their places back. */
@@ -57,8 +79,16 @@ final class OnlineSubDevices {
     }
 
     /** Logged out, or the platform says they have no session. */
-    synchronized void loggedOut(Collection<SubDeviceId> devices) {
-        devices.forEach(online::remove);
+    void loggedOut(Collection<SubDeviceId> devices) {
+        boolean changed = false;
+        synchronized (this) {
+            for (SubDeviceId device : devices) {
+                changed |= online.remove(device) != null;
+            }
+        }
+        if (changed) {
+            onChange.run();
+        }
     }
 
     synchronized int onlineCount() {

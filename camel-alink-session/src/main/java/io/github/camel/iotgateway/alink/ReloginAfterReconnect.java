@@ -30,8 +30,12 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
     private final LongAdder loggedInAgain = new LongAdder();
     private final LongAdder refused = new LongAdder();
 
-    ReloginAfterReconnect(AlinkSessionClient client, int batchSize, long timeoutMillis) {
+    /** Where the online set is kept for the next leader; null when only in memory. */
+    private final OnlineSetStore store;
+
+    ReloginAfterReconnect(AlinkSessionClient client, int batchSize, long timeoutMillis, OnlineSetStore store) {
         this.client = client;
+        this.store = store;
         this.batchSize = batchSize;
         this.timeoutMillis = timeoutMillis;
     }
@@ -46,17 +50,25 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
         return refused.sum();
     }
 
+    /**
+     * After a reconnect, the sub-devices this process held online. On a first connect (a start, or a leadership this
+     * node has just taken), with a state repository, the sub-devices the gateway's previous process or leader held
+     * online, as it stored them.
+     */
     @Override
     public void connected(boolean reconnect) {
         if (!reconnect) {
-            return;
+            if (store == null) {
+                return;
+            }
+            client.online().replaceWith(store.load());
         }
         List<LoginParams> logins = client.online().logins();
         if (logins.isEmpty()) {
             return;
         }
-        LOG.info("Gateway {} reconnected: logging its {} sub-devices in again", client.connection().getClientId(),
-                logins.size());
+        LOG.info("Gateway {} {}: logging its {} sub-devices in again", client.connection().displayName(),
+                reconnect ? "reconnected" : "connected (restoring the stored online set)", logins.size());
         // a sub-device whose per-minute login budget is spent stays held online, for the next reconnect
         logins = logins.stream().filter(login -> client.loginBudget().hasRoomFor(login.id())).toList();
         List<List<LoginParams>> chunks = Chunks.of(logins, batchSize);

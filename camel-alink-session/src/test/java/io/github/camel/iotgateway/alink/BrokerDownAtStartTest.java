@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camel.iotgateway.mqtt.GatewayNotConnectedException;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
+import io.github.camel.iotgateway.protocol.alink.SubDevice;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
 import io.github.camel.iotgateway.simulator.EmbeddedMqttBroker;
 import org.apache.camel.CamelContext;
@@ -51,6 +52,7 @@ class BrokerDownAtStartTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:offline").to("alink-session:logout");
+                from("direct:online").to("alink-session:login");
             }
         };
     }
@@ -74,6 +76,25 @@ class BrokerDownAtStartTest extends CamelTestSupport {
                 assertThat(later.getException()).isNull();
             });
             assertThat(platform.isOnline("a1SubPk0001", "late-02")).isFalse();
+        }
+    }
+
+    @Test
+    void loginsThatCouldNotBePublishedDoNotSpendTheSubDevicesPerMinuteBudget() throws Exception {
+        SubDevice device = SubDevice.withSecret("a1SubPk0001", "late-budget", "secret-late-budget");
+        for (int i = 0; i < 8; i++) {
+            Exchange refused = template.send("direct:online", e -> e.getMessage().setBody(device));
+            assertThat(refused.getException()).as("attempt " + i).isInstanceOf(GatewayNotConnectedException.class);
+        }
+
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(port);
+             AlinkPlatformSimulator platform = AlinkPlatformSimulator.start(broker.brokerUrl(), "a1GwLate001", "gw-late")) {
+            platform.registerSubDevice("a1SubPk0001", "late-budget", "secret-late-budget");
+            await().atMost(15, TimeUnit.SECONDS).untilAsserted(() -> {
+                Exchange later = template.send("direct:online", e -> e.getMessage().setBody(device));
+                assertThat(later.getException()).isNull();
+            });
+            assertThat(platform.isOnline("a1SubPk0001", "late-budget")).isTrue();
         }
     }
 }

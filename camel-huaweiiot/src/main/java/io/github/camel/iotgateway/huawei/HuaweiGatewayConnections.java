@@ -6,6 +6,7 @@ import io.github.camel.iotgateway.mqtt.GatewayExecutors;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionOptions;
 import io.github.camel.iotgateway.mqtt.SharedGatewayOptions;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
+import io.github.camel.iotgateway.mqtt.cluster.GatewayCluster;
 import io.github.camel.iotgateway.protocol.iotda.IotdaConnectCredentials;
 import io.github.camel.iotgateway.protocol.iotda.IotdaTopics;
 import org.apache.camel.CamelContext;
@@ -22,7 +23,8 @@ final class HuaweiGatewayConnections {
      */
     static GatewayConnection create(CamelContext camelContext, HuaweiIotConfiguration config, IotdaTopics topics,
                                     Clock clock, GatewayExecutors executors) {
-        return new GatewayConnection(camelContext, options(camelContext, config, clock).withExecutors(executors),
+        return new GatewayConnection(camelContext, options(camelContext, config, clock).withExecutors(executors)
+                .withCluster(GatewayCluster.forEndpoint(camelContext, "huaweiiot", config, topics.gatewayDeviceId())),
                 new IotdaProtocol(topics));
     }
 

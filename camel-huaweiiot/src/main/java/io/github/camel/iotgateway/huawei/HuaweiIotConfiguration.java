@@ -5,6 +5,7 @@ import io.github.camel.iotgateway.protocol.iotda.IotdaLimits;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -175,6 +176,30 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     private int maxParallelConnects = 32;
 
     /**
+     * Connect the gateway only on the node of a cluster that leads its namespace, through the CamelContext's Camel
+     * cluster service (ZooKeeper, Kubernetes leases, a file lock, ...), and disconnect as soon as it no longer does:
+     * the platform allows a gateway one connection. On the other nodes the endpoints start, and their requests fail
+     * fast with GatewayNotLeaderException. Gateway-wide.
+     */
+    @UriParam(label = "cluster", defaultValue = "false")
+    private boolean clustered;
+
+    /**
+     * The Camel cluster service that decides which node leads the gateway, when clustered; the CamelContext's own
+     * cluster service when not set (e.g. a SpreadClusterService, to spread many gateways over the nodes). Gateway-wide.
+     */
+    @UriParam(label = "cluster")
+    private CamelClusterService clusterService;
+
+    /**
+     * The gateway's namespace in the cluster service, when clustered: one per gateway. iot-gateway-GATEWAY by default
+     * (GATEWAY: PK.DN of an Alibaba gateway, the device_id of a Huawei one); give the routes that should run only where
+     * the gateway is led a ClusteredRoutePolicy on the same namespace. Gateway-wide.
+     */
+    @UriParam(label = "cluster")
+    private String clusterNamespace;
+
+    /**
      * Makes the gateway's MQTT client; Eclipse Paho v3 when not set. For another MQTT library, or a test's scripted
      * client.
      */
@@ -339,6 +364,33 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
 
     public void setReplyThreads(int replyThreads) {
         this.replyThreads = replyThreads;
+    }
+
+    @Override
+    public boolean isClustered() {
+        return clustered;
+    }
+
+    public void setClustered(boolean clustered) {
+        this.clustered = clustered;
+    }
+
+    @Override
+    public CamelClusterService getClusterService() {
+        return clusterService;
+    }
+
+    public void setClusterService(CamelClusterService clusterService) {
+        this.clusterService = clusterService;
+    }
+
+    @Override
+    public String getClusterNamespace() {
+        return clusterNamespace;
+    }
+
+    public void setClusterNamespace(String clusterNamespace) {
+        this.clusterNamespace = clusterNamespace;
     }
 
     @Override

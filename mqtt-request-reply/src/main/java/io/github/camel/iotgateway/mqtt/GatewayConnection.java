@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
 import io.github.camel.iotgateway.mqtt.client.MqttClientListener;
 import io.github.camel.iotgateway.mqtt.client.MqttGatewayClient;
+import io.github.camel.iotgateway.mqtt.cluster.GatewayLeadership;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -36,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * Stop: requests still waiting for a reply end with {@link GatewayNotConnectedException} on the stopping thread (the
  * platform may or may not have acted on them), before the client disconnects; work still queued for the workers is
  * run, not dropped. A start that fails releases every thread, pool and health check it took.
+ * <p>
+ * Clustered ({@link GatewayConnectionOptions#cluster()}), the connection connects only while this node leads the
+ * gateway's namespace, and disconnects as soon as it no longer does, before another node can lead: requests on a
+ * follower fail fast with {@link GatewayNotLeaderException}. Each leadership begins as a first connect, so what the
+ * gateway restores comes from the shared state, not from what this node knew when it last led.
  */
 public final class GatewayConnection extends ServiceSupport {
 
@@ -44,6 +50,13 @@ public final class GatewayConnection extends ServiceSupport {
     private static final int TAKEOVER_DROPS = 3;
     private static final long TAKEOVER_WINDOW_MILLIS = 30_000;
     /** The pace's clock: monotonic, as wall-clock jumps must not open or close a window. */
+    /** How often a clustered gateway checks it still leads: far below any cluster's session timeout. */
+    private static final long LEADERSHIP_CHECK_MILLIS = 100;
+    /**
+     * How long a new leader waits before it connects: a node whose ZooKeeper session the server ended at once (not
+     * merely timed out) learns it only at its next check, so the new leader gives it a few checks to let go first.
+     */
+    private static final long LEADERSHIP_FENCE_MILLIS = 3 * LEADERSHIP_CHECK_MILLIS;
     private static final LongSupplier MONOTONIC_MILLIS = () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
 
     private final CamelContext camelContext;
@@ -81,6 +94,10 @@ public final class GatewayConnection extends ServiceSupport {
     private volatile boolean ready;
     private volatile boolean everConnected;
     private volatile boolean takenOver;
+    /** Follows the gateway's cluster namespace; null when not clustered. */
+    private GatewayLeadership leadership;
+    /** Whether this node may hold the gateway's connection: always, unless clustered and another node leads. */
+    private volatile boolean leading = true;
 
     public GatewayConnection(CamelContext camelContext, GatewayConnectionOptions options, GatewayProtocol protocol) {
         this.camelContext = camelContext;
@@ -414,6 +431,13 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     private void requireReady() throws GatewayNotConnectedException {
+        GatewayLeadership cluster = leadership;
+        if (!leading && cluster != null) {
+            throw new GatewayNotLeaderException("Gateway " + displayName() + " is led by another node of cluster"
+                                                + " namespace " + cluster.namespace() + " (leader: "
+                                                + cluster.leaderId() + "); this node holds no connection for it and"
+                                                + " published nothing", cluster.namespace());
+        }
         if (takenOver) {
             throw new GatewayTakenOverException("Gateway " + getClientId() + " stopped reconnecting to " + getBrokerUrl()
                                                 + ": another client keeps taking over its clientId");
@@ -435,6 +459,13 @@ public final class GatewayConnection extends ServiceSupport {
         backoff.reset();
         try {
             startResources();
+            if (options.cluster() != null) {
+                // the connect comes with the leadership, whenever this node gets it
+                leading = false;
+                leadership = new GatewayLeadership(options.cluster(), displayName(), this::leadershipChanged);
+                leadership.start(timer, LEADERSHIP_CHECK_MILLIS);
+                return;
+            }
             StartupConnects startup = executors.startupConnects();
             if (startup != null && startup.connectInBackground()) {
                 CompletableFuture<Void> first = new CompletableFuture<>();
@@ -540,7 +571,7 @@ public final class GatewayConnection extends ServiceSupport {
         everConnected = true;
         backoff.reset();
         takeover.connected(System.currentTimeMillis());
-        ready = true;
+        ready = leading;
         if (reconnect) {
             reconnects.increment();
             LOG.info("Gateway {} reconnected to {}; subscriptions restored", getClientId(), getBrokerUrl());
@@ -566,11 +597,15 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     private synchronized void reconnect() {
-        if (!isRunAllowed() || takenOver || client != null && client.isConnected()) {
+        if (!isRunAllowed() || takenOver || !leading || client != null && client.isConnected()) {
             return;
         }
         try {
             connectAndSubscribe();
+            if (!leading) {
+                // the leadership went while connecting: let go at once
+                letGo();
+            }
         } catch (GatewayAuthenticationException e) {
             LOG.error("{}; not retrying", e.getMessage());
         } catch (GatewayException | RuntimeException e) {
@@ -589,7 +624,7 @@ public final class GatewayConnection extends ServiceSupport {
                                                                 + "the platform may or may not have acted on the request",
                 cause));
         connectionListeners.forEach(l -> runOnControl(() -> l.disconnected(cause)));
-        if (!isRunAllowed()) {
+        if (!isRunAllowed() || !leading) {
             return;
         }
         if (takeover.dropped(System.currentTimeMillis())) {
@@ -604,6 +639,58 @@ public final class GatewayConnection extends ServiceSupport {
         LOG.warn("Gateway {} lost its connection to {}: {}; reconnecting", getClientId(), getBrokerUrl(),
                 cause == null ? "closed" : cause.getMessage());
         scheduleReconnect();
+    }
+
+    /**
+     * This node started or stopped leading the gateway's namespace. A start connects on the control lane (a connect
+     * takes time; the cluster's thread must not wait for it), after a short fence. A stop lets go here and now, on the cluster's thread,
+     * without waiting for a connect under way (that one lets go when it ends): another node may lead soon.
+     */
+    private void leadershipChanged(boolean leads) {
+        leading = leads;
+        if (leads) {
+            backoff.reset();
+            ScheduledExecutorService scheduler = timer;
+            try {
+                if (scheduler != null) {
+                    scheduler.schedule(() -> runOnControl(this::reconnect), LEADERSHIP_FENCE_MILLIS,
+                            TimeUnit.MILLISECONDS);
+                }
+            } catch (RejectedExecutionException stopping) {
+                // stopping: nothing to connect
+            }
+        } else {
+            letGo();
+        }
+    }
+
+    /** Disconnects a gateway whose leadership is gone; what was pending fails, and the next leadership starts anew. */
+    private void letGo() {
+        ready = false;
+        MqttGatewayClient current = client;
+        if (current != null && current.isConnected()) {
+            current.disconnect(0);
+        }
+        GatewayLeadership cluster = leadership;
+        String namespace = cluster == null ? "" : cluster.namespace();
+        GatewayNotLeaderException cause = new GatewayNotLeaderException("Gateway " + displayName() + " lost the"
+                                                                        + " leadership of cluster namespace "
+                                                                        + namespace + "; the platform may or may not"
+                                                                        + " have acted on the request", namespace);
+        failWaitingForPace(cause);
+        PendingReplies table = pendingReplies;
+        if (table != null) {
+            table.failAll(cause);
+        }
+        if (everConnected) {
+            everConnected = false;
+            connectionListeners.forEach(l -> runOnControl(() -> l.disconnected(cause)));
+        }
+    }
+
+    /** Whether this node may hold the gateway's connection: not clustered, or leading its namespace. */
+    public boolean isLeading() {
+        return leading;
     }
 
     private void runOnControl(Runnable task) {
@@ -657,6 +744,12 @@ public final class GatewayConnection extends ServiceSupport {
             client = null;
         }
         inbound.stop();
+        if (leadership != null) {
+            // after the disconnect above: only now may another node lead
+            leadership.close();
+            leadership = null;
+        }
+        leading = true;
         if (control != null) {
             // what is still queued ends exchanges or tells listeners: run it here rather than drop it
             List<Runnable> leftovers = control.shutdownNow();

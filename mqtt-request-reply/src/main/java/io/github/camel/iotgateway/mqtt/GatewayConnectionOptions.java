@@ -2,6 +2,7 @@ package io.github.camel.iotgateway.mqtt;
 
 import java.util.function.Supplier;
 
+import io.github.camel.iotgateway.mqtt.cluster.GatewayCluster;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import io.github.camel.iotgateway.mqtt.client.MqttClientSettings;
@@ -23,11 +24,13 @@ import org.apache.camel.CamelContext;
  * @param maxMessagesPerSecond    the platform's cap on this connection's messages a second (0: none)
  * @param maxBytesPerSecond       the platform's cap on this connection's payload bytes a second (0: none)
  * @param topicPace               the platform's cap on some of the requests (Alibaba's logins); {@code null}: none
+ * @param executors               the component's shared threads; {@code null}: the connection makes its own
+ * @param cluster                 where the gateway's leadership is decided; {@code null}: not clustered, always connect
  */
 public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId, Supplier<ConnectIdentity> identity,
         MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads, int inboundQueueSize,
         int noticeQueueSize, int maxMessagesPerSecond, long maxBytesPerSecond, TopicPace topicPace,
-        GatewayExecutors executors) {
+        GatewayExecutors executors, GatewayCluster cluster) {
 
     public static final int DEFAULT_INBOUND_QUEUE_SIZE = 100_000;
     public static final int DEFAULT_NOTICE_QUEUE_SIZE = 10_000;
@@ -49,7 +52,7 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
                                     MqttClientFactory clientFactory, long maxReconnectDelayMillis, int replyThreads,
                                     int inboundQueueSize, int noticeQueueSize) {
         this(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis, replyThreads, inboundQueueSize,
-                noticeQueueSize, 0, 0, null, null);
+                noticeQueueSize, 0, 0, null, null, null);
     }
 
     /**
@@ -61,14 +64,14 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
     public GatewayConnectionOptions withPace(int maxMessagesPerSecond, long maxBytesPerSecond) {
         return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
                 replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace,
-                executors);
+                executors, cluster);
     }
 
     /** The same options with a platform's cap on some of the requests ({@code null} for none). */
     public GatewayConnectionOptions withTopicPace(TopicPace topicPace) {
         return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
                 replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace,
-                executors);
+                executors, cluster);
     }
 
     /**
@@ -78,7 +81,17 @@ public record GatewayConnectionOptions(MqttClientSettings mqtt, String clientId,
     public GatewayConnectionOptions withExecutors(GatewayExecutors executors) {
         return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
                 replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace,
-                executors);
+                executors, cluster);
+    }
+
+    /**
+     * The same options for a clustered gateway: it connects only while this node leads {@code cluster}'s namespace
+     * ({@code null}: not clustered).
+     */
+    public GatewayConnectionOptions withCluster(GatewayCluster cluster) {
+        return new GatewayConnectionOptions(mqtt, clientId, identity, clientFactory, maxReconnectDelayMillis,
+                replyThreads, inboundQueueSize, noticeQueueSize, maxMessagesPerSecond, maxBytesPerSecond, topicPace,
+                executors, cluster);
     }
 
     /**

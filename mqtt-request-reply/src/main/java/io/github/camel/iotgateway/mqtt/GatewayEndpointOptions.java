@@ -1,6 +1,7 @@
 package io.github.camel.iotgateway.mqtt;
 
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** The options of a gateway endpoint that make its MQTT connection, whatever the cloud: both configurations have them. */
@@ -32,4 +33,13 @@ public interface GatewayEndpointOptions {
     int getMaxParallelConnects();
 
     MqttClientFactory getMqttClientFactory();
+
+    /** Connect only on the node that leads the gateway's cluster namespace. */
+    boolean isClustered();
+
+    /** The cluster service deciding it; the CamelContext's when null. */
+    CamelClusterService getClusterService();
+
+    /** The gateway's namespace in it; the default when null. */
+    String getClusterNamespace();
 }

@@ -45,7 +45,10 @@ public final class SharedGatewayOptions {
                 .with("maxInflight", endpoint.getMaxInflight())
                 .with("maxReconnectDelay", endpoint.getMaxReconnectDelay())
                 .with("replyThreads", endpoint.getReplyThreads())
-                .with("mqttClientFactory", endpoint.getMqttClientFactory());
+                .with("mqttClientFactory", endpoint.getMqttClientFactory())
+                .with("clustered", endpoint.isClustered())
+                .with("clusterService", endpoint.getClusterService())
+                .with("clusterNamespace", endpoint.getClusterNamespace());
     }
 
     public SharedGatewayOptions with(String option, Object value) {

@@ -336,6 +336,26 @@ public final class AlinkPlatformSimulator implements AutoCloseable {
      * Whether the simulator's own MQTT connection is up and subscribed, i.e. it can receive requests. After a broker
      * restart it reconnects by itself within about a second and subscribes again.
      */
+    /**
+     * Does what the platform does when a gateway goes offline (docs/protocol-notes.md A.5): takes every sub-device it
+     * held online offline, once the last connection of the gateway's clientId ({@code PK.DN}, with or without its
+     * {@code |...|} signing params) closes on {@code broker}. Off unless asked, as tests that restart the broker set
+     * the sub-devices offline themselves.
+     */
+    public AlinkPlatformSimulator followGatewayConnection(EmbeddedMqttBroker broker) {
+        String gateway = gatewayProductKey + "." + gatewayDeviceName;
+        java.util.function.Predicate<String> ours = clientId -> clientId.equals(gateway)
+                                                               || clientId.startsWith(gateway + "|");
+        broker.connectionLog().onClosed(clientId -> {
+            if (ours.test(clientId) && broker.connectionLog().openNow(ours) == 0) {
+                Set<SubDeviceId> held = sessions.onlineDevices();
+                sessions.markOffline(held);
+                LOG.info("Gateway {} went offline: its {} sub-devices are offline", gateway, held.size());
+            }
+        });
+        return this;
+    }
+
     public boolean isConnected() {
         return connection.isReady();
     }

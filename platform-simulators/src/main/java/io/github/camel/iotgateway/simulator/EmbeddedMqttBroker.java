@@ -50,6 +50,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private final Path instanceDir;
     private final PublishCounter publishCounter = new PublishCounter();
     private final ConnectGuard connectGuard = new ConnectGuard();
+    private final ClientConnectionLog connectionLog = new ClientConnectionLog();
     private int port;
     private EmbeddedActiveMQ server;
     private boolean closed;
@@ -170,6 +171,11 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         return publishCounter.countsByQos(mqttTopic);
     }
 
+    /** Every connection the broker accepted, with its clientId and when it opened and closed. Kept across restarts. */
+    public ClientConnectionLog connectionLog() {
+        return connectionLog;
+    }
+
     public void resetCounts() {
         publishCounter.reset();
     }
@@ -210,6 +216,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             // interceptors registered here reach the MQTT protocol manager the acceptor creates on start
             activeMq.getServiceRegistry().addIncomingInterceptor(connectGuard);
             activeMq.getServiceRegistry().addIncomingInterceptor(publishCounter);
+            activeMq.getServiceRegistry().addIncomingInterceptor(connectionLog.incoming);
+            activeMq.getServiceRegistry().addOutgoingInterceptor(connectionLog.outgoing);
             embedded.start();
         } catch (Exception e) {
             stopQuietly(embedded);

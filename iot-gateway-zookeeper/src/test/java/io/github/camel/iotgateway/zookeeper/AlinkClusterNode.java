@@ -1,0 +1,136 @@
+package io.github.camel.iotgateway.zookeeper;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.camel.iotgateway.alink.AlinkSessionComponent;
+import io.github.camel.iotgateway.alink.AlinkSessionConfiguration;
+import io.github.camel.iotgateway.mqtt.cluster.GatewayCluster;
+import io.github.camel.iotgateway.mqtt.cluster.SpreadClusterService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration;
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+
+/**
+ * One node of a cluster of gateway integrations: a CamelContext whose alink-session gateways are clustered through
+ * camel-zookeeper's ZooKeeperClusterService (spread over the nodes by a SpreadClusterService when asked), with their
+ * online sets in a ZooKeeperStateRepository on the same ZooKeeper. Routes {@code direct:login-N} and
+ * {@code direct:logout-N} reach gateway N. Runs in the test's JVM or, through {@link ClusterNodeMain}, in its own.
+ */
+final class AlinkClusterNode implements AutoCloseable {
+
+    /** A gateway of the cluster: its product key and device name. */
+    record Gateway(String productKey, String deviceName) {
+        String namespace() {
+            return GatewayCluster.defaultNamespace(productKey + "." + deviceName);
+        }
+
+        String clientId() {
+            return productKey + "." + deviceName;
+        }
+    }
+
+    private final String name;
+    private final List<Gateway> gateways;
+    private final CuratorFramework curator;
+    private final CamelClusterService cluster;
+    private final CamelContext camel;
+    private final ProducerTemplate template;
+
+    /**
+     * @param sessionTimeoutMillis the ZooKeeper session timeout: how long a dead node leads before another may
+     * @param spread               spread the gateways over the nodes (SpreadClusterService) rather than one node leading all
+     */
+    AlinkClusterNode(String name, String zooKeeper, String brokerUrl, List<Gateway> gateways, int sessionTimeoutMillis,
+                     boolean spread) throws Exception {
+        this.name = name;
+        this.gateways = gateways;
+        this.curator = CuratorFrameworkFactory.newClient(zooKeeper, sessionTimeoutMillis, 5_000,
+                new ExponentialBackoffRetry(100, 10, 1_000));
+        curator.start();
+        ZooKeeperCuratorConfiguration zooKeeperConfig = new ZooKeeperCuratorConfiguration();
+        zooKeeperConfig.setCuratorFramework(curator);
+        zooKeeperConfig.setBasePath("/camel/cluster");
+        ZooKeeperClusterService zooKeeperCluster = new ZooKeeperClusterService(zooKeeperConfig);
+        zooKeeperCluster.setId(name);
+        cluster = spread ? new SpreadClusterService(zooKeeperCluster, 300) : zooKeeperCluster;
+        ZooKeeperStateRepository state = new ZooKeeperStateRepository();
+        state.setCuratorFramework(curator);
+
+        camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName(name);
+        camel.addService(cluster);
+        camel.addService(state);
+        AlinkSessionComponent component = new AlinkSessionComponent();
+        AlinkSessionConfiguration config = component.getConfiguration();
+        config.setBrokerUrl(brokerUrl);
+        config.setClustered(true);
+        config.setStateRepository(state);
+        config.setRequestTimeout(10_000);
+        config.setMaxReconnectDelay(1_000);
+        camel.addComponent("alink-session", component);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                for (int i = 0; i < gateways.size(); i++) {
+                    Gateway g = gateways.get(i);
+                    String gateway = "gatewayProductKey=" + g.productKey() + "&gatewayDeviceName=" + g.deviceName();
+                    from("direct:login-" + i).to("alink-session:login?" + gateway);
+                    from("direct:logout-" + i).to("alink-session:logout?" + gateway);
+                }
+            }
+        });
+        camel.start();
+        template = camel.createProducerTemplate();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Whether this node leads gateway {@code index} now. */
+    boolean leads(int index) {
+        return cluster.isLeader(gateways.get(index).namespace());
+    }
+
+    long ledCount() {
+        return java.util.stream.IntStream.range(0, gateways.size()).filter(this::leads).count();
+    }
+
+    Exchange login(int gateway, String productKey, String deviceName, String secret) {
+        return template.send("direct:login-" + gateway, e -> e.getMessage().setBody(
+                Map.of("productKey", productKey, "deviceName", deviceName, "deviceSecret", secret)));
+    }
+
+    Exchange logout(int gateway, String productKey, String deviceName) {
+        return template.send("direct:logout-" + gateway, e -> e.getMessage().setBody(
+                Map.of("productKey", productKey, "deviceName", deviceName)));
+    }
+
+    java.util.concurrent.CompletableFuture<Exchange> logoutAsync(int gateway, String productKey, String deviceName) {
+        return template.asyncSend("direct:logout-" + gateway, e -> e.getMessage().setBody(
+                Map.of("productKey", productKey, "deviceName", deviceName)));
+    }
+
+    /** Loses the ZooKeeper session as a partitioned node would: the server keeps it until it times out. */
+    void loseZooKeeperSession() throws Exception {
+        curator.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.stop();
+        } finally {
+            curator.close();
+        }
+    }
+}
