@@ -43,6 +43,8 @@ final class AlinkSessionClient extends GatewayClientSupport {
     private final LoginBudget loginBudget;
     private final PlatformPushes pushes;
     private final ReloginAfterReconnect relogin;
+    /** Where the online set is kept for the next leader or process; null when only in memory. */
+    private final OnlineSetStore store;
     private final SingleRequestBatcher<SessionItem> loginBatcher;
     private final SingleRequestBatcher<SessionItem> logoutBatcher;
 
@@ -69,8 +71,9 @@ final class AlinkSessionClient extends GatewayClientSupport {
         this.topology = new TopologyTopics(gatewayConfiguration.getGatewayProductKey(),
                 gatewayConfiguration.getGatewayDeviceName());
         connection.addNoticeObserver(this::onPlatformEvent);
-        OnlineSetStore store = null;
-        if (gatewayConfiguration.getStateRepository() != null) {
+        if (gatewayConfiguration.getStateRepository() == null) {
+            store = null;
+        } else {
             store = new OnlineSetStore(gatewayConfiguration.getStateRepository(),
                     gatewayConfiguration.getGatewayProductKey() + "." + gatewayConfiguration.getGatewayDeviceName(),
                     connection::runOnWorker, connection::isLeading);
@@ -87,6 +90,15 @@ final class AlinkSessionClient extends GatewayClientSupport {
 
     OnlineSubDevices online() {
         return online;
+    }
+
+    /** The context stops: the online set is stored as it is before the leadership goes. */
+    @Override
+    public void contextStopping() {
+        if (store != null) {
+            store.writeNow();
+        }
+        super.contextStopping();
     }
 
     /**

@@ -61,6 +61,11 @@ final class OnlineSetStore {
         }
     }
 
+    /** Stores the set as it is now, on this thread: the leadership is about to go (the context stops). */
+    void writeNow() {
+        write();
+    }
+
     private void write() {
         synchronized (writing) {
             // taken inside the lock, so a later write never stores an older set

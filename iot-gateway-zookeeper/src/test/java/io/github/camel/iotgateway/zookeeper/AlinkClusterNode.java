@@ -15,6 +15,7 @@ import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.StateRepository;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
@@ -46,14 +47,14 @@ final class AlinkClusterNode implements AutoCloseable {
     private final ProducerTemplate template;
 
     /**
+     * A node on ZooKeeper: camel-zookeeper's cluster service and a ZooKeeperStateRepository, on one Curator client.
+     *
      * @param sessionTimeoutMillis the ZooKeeper session timeout: how long a dead node leads before another may
      * @param spread               spread the gateways over the nodes (SpreadClusterService) rather than one node leading all
      */
-    AlinkClusterNode(String name, String zooKeeper, String brokerUrl, List<Gateway> gateways, int sessionTimeoutMillis,
-                     boolean spread) throws Exception {
-        this.name = name;
-        this.gateways = gateways;
-        this.curator = CuratorFrameworkFactory.newClient(zooKeeper, sessionTimeoutMillis, 5_000,
+    static AlinkClusterNode onZooKeeper(String name, String zooKeeper, String brokerUrl, List<Gateway> gateways,
+                                        int sessionTimeoutMillis, boolean spread) throws Exception {
+        CuratorFramework curator = CuratorFrameworkFactory.newClient(zooKeeper, sessionTimeoutMillis, 5_000,
                 new ExponentialBackoffRetry(100, 10, 1_000));
         curator.start();
         ZooKeeperCuratorConfiguration zooKeeperConfig = new ZooKeeperCuratorConfiguration();
@@ -61,14 +62,26 @@ final class AlinkClusterNode implements AutoCloseable {
         zooKeeperConfig.setBasePath("/camel/cluster");
         ZooKeeperClusterService zooKeeperCluster = new ZooKeeperClusterService(zooKeeperConfig);
         zooKeeperCluster.setId(name);
-        cluster = spread ? new SpreadClusterService(zooKeeperCluster, 300) : zooKeeperCluster;
         ZooKeeperStateRepository state = new ZooKeeperStateRepository();
         state.setCuratorFramework(curator);
+        return new AlinkClusterNode(name, spread ? new SpreadClusterService(zooKeeperCluster, 300) : zooKeeperCluster,
+                state, brokerUrl, gateways, curator);
+    }
 
+    /** A node on any cluster service and state repository (a started one is shared, not stopped with the node). */
+    AlinkClusterNode(String name, CamelClusterService cluster, StateRepository<String, String> state, String brokerUrl,
+                     List<Gateway> gateways, CuratorFramework curator) throws Exception {
+        this.name = name;
+        this.gateways = gateways;
+        this.curator = curator;
+        this.cluster = cluster;
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName(name);
         camel.addService(cluster);
-        camel.addService(state);
+        if (!(state instanceof org.apache.camel.support.service.ServiceSupport service && service.isStarted())) {
+            // a repository the test started itself outlives the nodes (a MemoryStateRepository clears at stop)
+            camel.addService(state);
+        }
         AlinkSessionComponent component = new AlinkSessionComponent();
         AlinkSessionConfiguration config = component.getConfiguration();
         config.setBrokerUrl(brokerUrl);
@@ -130,7 +143,9 @@ final class AlinkClusterNode implements AutoCloseable {
         try {
             camel.stop();
         } finally {
-            curator.close();
+            if (curator != null) {
+                curator.close();
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ public final class ClusterNodeMain {
             int dot = args[i].indexOf('.');
             gateways.add(new Gateway(args[i].substring(0, dot), args[i].substring(dot + 1)));
         }
-        AlinkClusterNode node = new AlinkClusterNode(args[0], args[1], args[2], gateways, Integer.parseInt(args[3]),
+        AlinkClusterNode node = AlinkClusterNode.onZooKeeper(args[0], args[1], args[2], gateways, Integer.parseInt(args[3]),
                 Boolean.parseBoolean(args[4]));
         say("UP");
         Thread watcher = new Thread(() -> watchLeadership(node, gateways.size()), "leadership-watcher");

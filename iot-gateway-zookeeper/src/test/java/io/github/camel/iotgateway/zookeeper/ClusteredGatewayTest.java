@@ -152,7 +152,7 @@ class ClusteredGatewayTest {
     }
 
     private AlinkClusterNode node(String name) throws Exception {
-        return new AlinkClusterNode(name, zooKeeper.getConnectString(), broker.brokerUrl(), List.of(gateway),
+        return AlinkClusterNode.onZooKeeper(name, zooKeeper.getConnectString(), broker.brokerUrl(), List.of(gateway),
                 SESSION_TIMEOUT_MILLIS, false);
     }
 

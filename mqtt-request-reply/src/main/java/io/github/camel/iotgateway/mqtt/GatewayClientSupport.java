@@ -60,6 +60,15 @@ public abstract class GatewayClientSupport extends ServiceSupport {
     }
 
     /**
+     * The CamelContext begins to stop: a clustered gateway gives up its leadership now, before the context stops its
+     * cluster service (which lets another node lead at once). A component that keeps state for the next leader stores
+     * it first (override, then call this).
+     */
+    public void contextStopping() {
+        connection.relinquishLeadership();
+    }
+
+    /**
      * Publishes one request under a fresh key and hands its outcome to {@code handler}, exactly once: the reply, the
      * timeout, or the failure, including a request that could not be published at all (handed over at once, on this
      * thread).

@@ -28,6 +28,8 @@ public abstract class GatewayComponentSupport<C extends GatewayClientSupport> ex
         @Override
         public void onContextStopping(CamelContext context) {
             gateways.services().forEach(GatewayClientSupport::flushOpenBatches);
+            // before Camel stops the cluster service, which hands the leadership to another node at once
+            gateways.services().forEach(GatewayClientSupport::contextStopping);
         }
     };
 

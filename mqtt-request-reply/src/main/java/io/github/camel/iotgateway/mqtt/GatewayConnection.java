@@ -688,6 +688,26 @@ public final class GatewayConnection extends ServiceSupport {
         }
     }
 
+    /**
+     * Gives up the leadership for good (the CamelContext stops): disconnects first, then leaves the election, so the
+     * next leader never overlaps this one. Nothing for a gateway that is not clustered.
+     */
+    public void relinquishLeadership() {
+        GatewayLeadership cluster = leadership;
+        if (cluster == null) {
+            return;
+        }
+        cluster.mute();
+        boolean led = leading;
+        leading = false;
+        letGo();
+        cluster.close();
+        if (led) {
+            LOG.info("Gateway {} disconnected and gave up the leadership of cluster namespace {}: the CamelContext"
+                     + " stops", displayName(), cluster.namespace());
+        }
+    }
+
     /** Whether this node may hold the gateway's connection: not clustered, or leading its namespace. */
     public boolean isLeading() {
         return leading;

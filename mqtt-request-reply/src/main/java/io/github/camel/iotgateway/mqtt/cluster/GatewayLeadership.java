@@ -103,12 +103,20 @@ public final class GatewayLeadership implements CamelClusterEventListener.Leader
         }
     }
 
-    /** Stops following; the gateway has disconnected already, so the namespace can be let go of. */
-    public synchronized void close() {
+    /**
+     * Stops telling the gateway of changes, still taking part in the election: the gateway is about to disconnect,
+     * and only then may the namespace be let go of ({@link #close()}).
+     */
+    public synchronized void mute() {
         closed = true;
         if (check != null) {
             check.cancel(false);
         }
+    }
+
+    /** Stops following and leaves the election; the gateway has disconnected already. */
+    public synchronized void close() {
+        mute();
         if (view != null) {
             view.removeEventListener(this);
             try {
