@@ -1,12 +1,14 @@
 package io.github.camel.iotgateway.kamelets;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.camel.iotgateway.alink.AlinkSessionComponent;
+import io.github.camel.iotgateway.alink.AlinkSessionConfiguration;
 import io.github.camel.iotgateway.alink.AlinkSessionConstants;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * alink-session-events-source, from the YAML route of routes/alink-session-events.yaml: what the platform simulator
- * pushes to the gateway reaches the route as JSON text, with the kind of push in the headers.
+ * pushes to the gateway reaches the route as JSON text, with the kind of push in the headers. The gateway is set once on
+ * the component; the kamelet names none.
  */
 class AlinkSessionEventsSourceTest extends KameletTestSupport {
 
@@ -37,13 +40,12 @@ class AlinkSessionEventsSourceTest extends KameletTestSupport {
     }
 
     @Override
-    protected Properties applicationProperties() {
-        Properties properties = new Properties();
-        String kamelet = "camel.kamelet.alink-session-events-source.";
-        properties.setProperty(kamelet + "brokerUrl", broker().brokerUrl());
-        properties.setProperty(kamelet + "gatewayProductKey", gatewayProductKey);
-        properties.setProperty(kamelet + "gatewayDeviceName", "gw-events");
-        return properties;
+    protected void configureComponents(CamelContext camel) {
+        AlinkSessionConfiguration gateway = camel.getComponent("alink-session", AlinkSessionComponent.class)
+                .getConfiguration();
+        gateway.setBrokerUrl(broker().brokerUrl());
+        gateway.setGatewayProductKey(gatewayProductKey);
+        gateway.setGatewayDeviceName("gw-events");
     }
 
     @BeforeEach

@@ -1,12 +1,14 @@
 package io.github.camel.iotgateway.kamelets;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.camel.iotgateway.huawei.HuaweiIotComponent;
+import io.github.camel.iotgateway.huawei.HuaweiIotConfiguration;
 import io.github.camel.iotgateway.huawei.HuaweiIotConstants;
 import io.github.camel.iotgateway.protocol.iotda.AddedDevice;
 import io.github.camel.iotgateway.simulator.IotdaPlatformSimulator;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * huaweiiot-events-source, from the YAML route of routes/huaweiiot-events.yaml: the child-device notices the platform
- * simulator sends reach the route as JSON text, with the event's type and version in the headers.
+ * simulator sends reach the route as JSON text, with the event's type and version in the headers. The gateway is set
+ * once on the component; the kamelet names none.
  */
 class HuaweiiotEventsSourceTest extends KameletTestSupport {
 
@@ -37,12 +40,10 @@ class HuaweiiotEventsSourceTest extends KameletTestSupport {
     }
 
     @Override
-    protected Properties applicationProperties() {
-        Properties properties = new Properties();
-        String kamelet = "camel.kamelet.huaweiiot-events-source.";
-        properties.setProperty(kamelet + "brokerUrl", broker().brokerUrl());
-        properties.setProperty(kamelet + "gatewayDeviceId", gatewayDeviceId);
-        return properties;
+    protected void configureComponents(CamelContext camel) {
+        HuaweiIotConfiguration gateway = camel.getComponent("huaweiiot", HuaweiIotComponent.class).getConfiguration();
+        gateway.setBrokerUrl(broker().brokerUrl());
+        gateway.setGatewayDeviceId(gatewayDeviceId);
     }
 
     @BeforeEach

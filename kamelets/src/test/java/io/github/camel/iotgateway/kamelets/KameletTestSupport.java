@@ -44,14 +44,24 @@ abstract class KameletTestSupport extends CamelTestSupport {
     /** Closes it again; called after each test. */
     protected abstract void closePlatform();
 
-    /** What the application's properties file would say: the kamelets' gateway settings. */
-    protected abstract Properties applicationProperties();
+    /** What the application's properties file would say: here the kamelets' own gateway settings, if any. */
+    protected Properties applicationProperties() {
+        return new Properties();
+    }
+
+    /**
+     * The gateway set once on the component instead, as {@code camel.component.<scheme>.*} properties do in camel-main
+     * (which a bare CamelContext does not read); the kamelets then need no gateway properties of their own.
+     */
+    protected void configureComponents(CamelContext camel) throws Exception {
+    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         startPlatform();
         CamelContext camel = super.createCamelContext();
         camel.getPropertiesComponent().setInitialProperties(applicationProperties());
+        configureComponents(camel);
         return camel;
     }
 
