@@ -1,7 +1,6 @@
 package io.github.camel.iotgateway.examples;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 
 /**
  * The devices the story works on. On the embedded default they are made up, and the simulators know them (their
- * secrets are random per run); against the real clouds they come from files you keep outside the repository:
+ * secrets are random per run); against the real clouds they come from CSV files you keep outside the repository:
  * {@code ALINK_SUB_DEVICES_FILE} (lines {@code productKey,deviceName,deviceSecret}) and {@code HUAWEI_CHILD_DEVICES_FILE}
  * (one device_id a line).
  */
@@ -38,17 +37,13 @@ public final class StoryDevices {
         return new StoryDevices(subDevices, children);
     }
 
+    /**
+     * The devices of two CSV files (see {@link DeviceListFiles}).
+     *
+     * @throws IllegalArgumentException naming the file and line of a line that is not a device
+     */
     public static StoryDevices fromFiles(Path alinkFile, Path huaweiFile) throws IOException {
-        List<SubDevice> subDevices = new ArrayList<>();
-        for (String line : Files.readAllLines(alinkFile)) {
-            String[] parts = line.trim().split(",");
-            if (parts.length == 3) {
-                subDevices.add(SubDevice.withSecret(parts[0].trim(), parts[1].trim(), parts[2].trim()));
-            }
-        }
-        List<String> children = Files.readAllLines(huaweiFile).stream().map(String::trim).filter(s -> !s.isEmpty())
-                .toList();
-        return new StoryDevices(subDevices, children);
+        return new StoryDevices(DeviceListFiles.alinkSubDevices(alinkFile), DeviceListFiles.huaweiChildDevices(huaweiFile));
     }
 
     /** Step 1: the sub-devices to log in, as one list. */

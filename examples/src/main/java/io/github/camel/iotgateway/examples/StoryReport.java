@@ -64,7 +64,8 @@ public final class StoryReport {
     public void alinkSucceeded(String title, Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         int devices = body instanceof List<?> list ? list.size() : body instanceof SubDeviceId ? 1 : 0;
-        step(title).succeeded(devices, exchange.getMessage().getHeader(AlinkSessionConstants.REQUEST_ID, String.class));
+        step(title).succeeded(devices,
+                RequestIds.of(exchange.getMessage().getHeader(AlinkSessionConstants.REQUEST_ID, String.class)));
     }
 
     /** An alink-session exchange failed (called from doCatch, where the exception is the caught one). */
@@ -72,7 +73,7 @@ public final class StoryReport {
         StoryStep step = step(title);
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (failure instanceof AlinkSessionException refused) {
-            step.succeeded(refused.getSucceededSubDevices().size(), null);
+            step.succeeded(refused.getSucceededSubDevices().size(), List.of());
             step.refused(refused.getSubDevices().size() == 1 ? refused.getSubDevices().get(0).toString()
                     : refused.getSubDevices().size() + " sub-devices",
                     refused.getCode() + " " + refused.getPlatformMessage(), refused.getRequestId());
@@ -105,7 +106,7 @@ public final class StoryReport {
         if (result == null) {
             return;
         }
-        step.succeeded(result.successful().size(), String.join(",", result.eventIds()));
+        step.succeeded(result.successful().size(), result.eventIds());
         for (FailedSubDevice failed : result.failed()) {
             if (failed.reportedByPlatform()) {
                 step.refused(failed.label(), failed.errorCode() + " " + failed.errorMsg(), failed.eventId());

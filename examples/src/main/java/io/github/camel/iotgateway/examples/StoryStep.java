@@ -1,6 +1,7 @@
 package io.github.camel.iotgateway.examples;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,16 +21,18 @@ final class StoryStep {
         this.title = title;
     }
 
-    synchronized void succeeded(int devices, String requestIdsCsv) {
+    synchronized void succeeded(int devices, Collection<String> requestIds) {
         succeeded += devices;
-        addRequestIds(requestIdsCsv);
+        this.requestIds.addAll(requestIds);
         endNanos = System.nanoTime();
     }
 
     /** The platform answered no for {@code who}. */
     synchronized void refused(String who, String reason, String requestId) {
         failures.add(who + " -> " + reason);
-        addRequestIds(requestId);
+        if (requestId != null && !requestId.isBlank()) {
+            requestIds.add(requestId);
+        }
         endNanos = System.nanoTime();
     }
 
@@ -51,13 +54,5 @@ final class StoryStep {
         failures.forEach(f -> lines.add("    failed: " + f));
         unanswered.forEach(f -> lines.add("    unanswered: " + f));
         return lines;
-    }
-
-    private void addRequestIds(String csv) {
-        if (csv != null && !csv.isBlank()) {
-            for (String id : csv.split(",")) {
-                requestIds.add(id.trim());
-            }
-        }
     }
 }
