@@ -36,6 +36,7 @@ public class PreemptiveClusterService extends ServiceSupport implements CamelPre
     private final CamelClusterService delegate;
     private final Map<String, PreemptiveClusterView> views = new ConcurrentHashMap<>();
     private CamelClusterView members;
+    private CamelContext camelContext;
 
     public PreemptiveClusterService(CamelClusterService delegate) {
         this.delegate = delegate;
@@ -47,6 +48,10 @@ public class PreemptiveClusterService extends ServiceSupport implements CamelPre
 
     @Override
     protected void doStart() throws Exception {
+        if (delegate == null) {
+            throw new IllegalArgumentException("No cluster service to spread gateways over: set the cluster of the"
+                                               + " SpreadClusterService (camel.beans.<name>.cluster = #bean:zookeeper)");
+        }
         if (delegate.getId() == null) {
             // members are told apart by id: two nodes with none (Camel's default) would count as one
             delegate.setId(defaultMemberId());
@@ -106,27 +111,32 @@ public class PreemptiveClusterService extends ServiceSupport implements CamelPre
 
     @Override
     public void setCamelContext(CamelContext camelContext) {
-        delegate.setCamelContext(camelContext);
+        this.camelContext = camelContext;
+        if (delegate != null) {
+            delegate.setCamelContext(camelContext);
+        }
     }
 
     @Override
     public CamelContext getCamelContext() {
-        return delegate.getCamelContext();
+        return camelContext;
     }
 
     @Override
     public String getId() {
-        return delegate.getId();
+        return delegate == null ? null : delegate.getId();
     }
 
     @Override
     public void setId(String id) {
-        delegate.setId(id);
+        if (delegate != null) {
+            delegate.setId(id);
+        }
     }
 
     @Override
     public Map<String, Object> getAttributes() {
-        return delegate.getAttributes();
+        return delegate == null ? Map.of() : delegate.getAttributes();
     }
 
     @Override

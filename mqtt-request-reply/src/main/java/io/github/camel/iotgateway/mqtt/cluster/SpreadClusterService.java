@@ -9,19 +9,37 @@ import org.apache.camel.support.cluster.RebalancingCamelClusterService;
  * cluster service, made preemptive where it is not ({@link PreemptiveClusterService}). With N clustered gateways (one
  * namespace each) on M nodes, each node leads about N/M of them; when a node goes, its gateways move to the others.
  * <p>
- * For camel-main: {@code camel.beans.gateways = #class:io.github.camel.iotgateway.mqtt.cluster.SpreadClusterService(#bean:zookeeper)}.
+ * For camel-main: {@code camel.beans.gateways = #class:io.github.camel.iotgateway.mqtt.cluster.SpreadClusterService}
+ * and {@code camel.beans.gateways.cluster = #bean:zookeeper}.
  */
 public class SpreadClusterService extends RebalancingCamelClusterService {
 
     /** How often a node compares what it leads with its share, by default. */
     public static final long DEFAULT_PERIOD_MILLIS = 2000;
 
-    public SpreadClusterService(CamelClusterService delegate) {
-        this(delegate, DEFAULT_PERIOD_MILLIS);
+    /** For a bean whose cluster is set afterwards ({@link #setCluster}), rebalancing every 2 s. */
+    public SpreadClusterService() {
+        super(new PreemptiveClusterService(null), DEFAULT_PERIOD_MILLIS);
     }
 
-    public SpreadClusterService(CamelClusterService delegate, long periodMillis) {
-        super(delegate instanceof CamelPreemptiveClusterService preemptive
-                ? preemptive : new PreemptiveClusterService(delegate), periodMillis);
+    public SpreadClusterService(CamelClusterService cluster) {
+        this(cluster, DEFAULT_PERIOD_MILLIS);
+    }
+
+    public SpreadClusterService(CamelClusterService cluster, long periodMillis) {
+        super(preemptive(cluster), periodMillis);
+    }
+
+    /** The cluster service whose leadership is spread: ZooKeeper's, Kubernetes', ... */
+    public void setCluster(CamelClusterService cluster) {
+        setDelegate(preemptive(cluster));
+        if (getCamelContext() != null) {
+            getDelegate().setCamelContext(getCamelContext());
+        }
+    }
+
+    private static CamelPreemptiveClusterService preemptive(CamelClusterService cluster) {
+        return cluster instanceof CamelPreemptiveClusterService preemptive
+                ? preemptive : new PreemptiveClusterService(cluster);
     }
 }
