@@ -36,7 +36,8 @@ public class AlinkSessionComponentConfiguration extends ComponentConfigurationPr
 
     /**
      * The options shared by every endpoint of this component; each endpoint may override them. The option is a
-     * io.github.camel.iotgateway.alink.AlinkSessionConfiguration type.
+     * io.github.camel.iotgateway.alink.AlinkSessionConfiguration type. Set first: the other properties, their defaults
+     * included, are then set on it.
      */
     private AlinkSessionConfiguration configuration;
 

@@ -37,7 +37,8 @@ public class HuaweiIotComponentConfiguration extends ComponentConfigurationPrope
 
     /**
      * The options shared by every endpoint of this component; each endpoint may override them. The option is a
-     * io.github.camel.iotgateway.huawei.HuaweiIotConfiguration type.
+     * io.github.camel.iotgateway.huawei.HuaweiIotConfiguration type. Set first: the other properties, their defaults
+     * included, are then set on it.
      */
     private HuaweiIotConfiguration configuration;
 
