@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <p>The {@code camel.component.alink-session.*} properties: one for each option of the component, with its description and
  * default (ComponentOptionsDriftTest holds them to the component's own metadata), bound by Spring Boot and set on the
  * component when Camel creates it. The secret options (gatewayDeviceSecret, userName, password) go to the component
- * alone, which masks them where Camel logs options; this class prints no value (it has no {@code toString}).
+ * alone: this class prints no value (it has no {@code toString}), and SecretsNeverShowInTheApplicationLogTest finds
+ * none of them in the log of an application at every level.
  */
 @ConfigurationProperties(prefix = "camel.component.alink-session")
 public class AlinkSessionComponentConfiguration extends ComponentConfigurationPropertiesCommon {
