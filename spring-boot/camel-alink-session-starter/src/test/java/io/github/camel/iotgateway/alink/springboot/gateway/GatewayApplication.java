@@ -1,0 +1,11 @@
+package io.github.camel.iotgateway.alink.springboot.gateway;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A gateway application as a user writes one: the starter on the classpath, the gateway in application.properties,
+ * routes as beans ({@link SubDeviceSessionRoutes}).
+ */
+@SpringBootApplication
+public class GatewayApplication {
+}
