@@ -160,7 +160,7 @@ final class GatewayMeters implements GatewayObserver {
     }
 
     @Override
-    public void timedOut() {
+    public void timedOut(long timeoutMillis) {
         timeouts.increment();
     }
 

@@ -25,7 +25,7 @@ public final class GatewayMetrics implements GatewayObserver, GatewayConnectionL
         }
 
         @Override
-        public void timedOut() {
+        public void timedOut(long timeoutMillis) {
         }
 
         @Override
@@ -102,9 +102,11 @@ public final class GatewayMetrics implements GatewayObserver, GatewayConnectionL
     }
 
     @Override
-    public void timedOut() {
+    public void timedOut(long timeoutMillis) {
         timedOut.increment();
-        meters.timedOut();
+        lastError = new LastError("Timeout", "a request got no answer within its timeout of " + timeoutMillis + " ms",
+                System.currentTimeMillis());
+        meters.timedOut(timeoutMillis);
     }
 
     @Override

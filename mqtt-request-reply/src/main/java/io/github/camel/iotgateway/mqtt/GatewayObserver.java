@@ -23,8 +23,8 @@ public interface GatewayObserver {
      */
     void replied(String code, long latencyNanos);
 
-    /** No answer came within the request's timeout. */
-    void timedOut();
+    /** No answer came within the request's timeout of {@code timeoutMillis}. */
+    void timedOut(long timeoutMillis);
 
     /** A request ended without an answer for another reason than its timeout: refused before publishing, lost, stopped. */
     void failed(Throwable cause);

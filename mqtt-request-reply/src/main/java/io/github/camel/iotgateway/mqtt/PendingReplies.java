@@ -226,7 +226,7 @@ public final class PendingReplies {
         // remove(key, entry): a newer request may have reused the key after this one ended
         if (pending.remove(key, entry) && entry.claim()) {
             timeouts.increment();
-            observer.timedOut();
+            observer.timedOut(timeoutMillis);
             hand(() -> {
                 entry.end(RequestOutcome.timedOut(key, timeoutMillis));
                 idleCheck();
