@@ -18,6 +18,9 @@ import io.github.camel.iotgateway.protocol.alink.TopologyTopics;
  */
 final class AlinkProtocol implements GatewayProtocol {
 
+    /** The text of the codes seen so far, shared by every gateway: a reply's code tag costs no allocation. */
+    private static final String[] CODE_TEXT = new String[10_000];
+
     private final SessionTopics topics;
     private final TopologyTopics topology;
     private final PlatformPushes pushes;
@@ -50,5 +53,24 @@ final class AlinkProtocol implements GatewayProtocol {
         }
         AlinkReply reply = AlinkJson.readReply(payload);
         return List.of(new InboundMessage(topic, reply.id(), reply));
+    }
+
+    /** The reply's Alink code: 200, or the platform's error code (e.g. 520, 6401). */
+    @Override
+    public String replyCode(InboundMessage reply) {
+        if (!(reply.body() instanceof AlinkReply alink)) {
+            return GatewayProtocol.super.replyCode(reply);
+        }
+        int code = alink.code();
+        if (code < 0 || code >= CODE_TEXT.length) {
+            return Integer.toString(code);
+        }
+        String text = CODE_TEXT[code];
+        if (text == null) {
+            // a race only makes the same text twice
+            text = Integer.toString(code);
+            CODE_TEXT[code] = text;
+        }
+        return text;
     }
 }

@@ -57,6 +57,20 @@ final class IotdaProtocol implements GatewayProtocol {
     }
 
     /**
+     * IoTDA's responses carry no code of their own, only an {@code error_code} per failed device: the code says whether
+     * every device of the request succeeded ({@code success}), some did ({@code partial}) or none ({@code failed}).
+     */
+    @Override
+    public String replyCode(InboundMessage reply) {
+        if (!(reply.body() instanceof ServiceEvent response)) {
+            return GatewayProtocol.super.replyCode(reply);
+        }
+        boolean failures = response.paras().path("failed_devices").size() > 0;
+        boolean successes = response.paras().path("successful_devices").size() > 0;
+        return !failures ? "success" : successes ? "partial" : "failed";
+    }
+
+    /**
      * Whether the service is the platform's response to a request of ours: a response event_type with an event_id.
      * A response without an event_id cannot be matched and is delivered as an event.
      */

@@ -1,7 +1,11 @@
 package io.github.camel.iotgateway.examples;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The example application: YAML routes on camel-main that log 120 Alibaba sub-devices in, log them out again one by one
@@ -10,7 +14,9 @@ import java.util.Arrays;
  * set in application.properties / the environment.
  * <p>
  * Exits 0 when every request got the platform's answer, non-zero otherwise. {@code --keep-running} keeps the
- * application up after the summary.
+ * application up after the summary, with camel-main's HTTP management server on {@code STORY_MANAGEMENT_PORT} (9876 by
+ * default): the gateways' meters in Prometheus's format at {@code /observe/metrics}, their health checks at
+ * {@code /observe/health} (keep-running.properties).
  */
 public final class GatewayStory {
 
@@ -23,9 +29,20 @@ public final class GatewayStory {
 
     /** Runs the story and returns its exit status. */
     public static int run(String[] args) throws Exception {
+        return run(args, main -> {
+        });
+    }
+
+    /** @param started given the application before it runs: a test ends a story that keeps running with it */
+    static int run(String[] args, Consumer<StoryMain> started) throws Exception {
         boolean keepRunning = Arrays.asList(args).contains("--keep-running");
         boolean embedded = !"false".equalsIgnoreCase(setting("STORY_EMBEDDED", "true"));
         StoryMain main = new StoryMain();
+        if (keepRunning) {
+            // metrics and health over HTTP for as long as it runs; a story that ends at once serves nothing
+            keepRunningProperties().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
+            main.addOverrideProperty("camel.management.port", setting("STORY_MANAGEMENT_PORT", "9876"));
+        }
         StoryDevices devices;
         String where;
         EmbeddedClouds clouds = null;
@@ -43,6 +60,7 @@ public final class GatewayStory {
                 Long.parseLong(setting("STORY_DEADLINE_SECONDS", "120")));
         main.bind("storyDevices", devices);
         main.bind("story", report);
+        started.accept(main);
         try {
             return main.run(new String[0]);
         } finally {
@@ -50,6 +68,14 @@ public final class GatewayStory {
                 clouds.close();
             }
         }
+    }
+
+    private static Properties keepRunningProperties() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = GatewayStory.class.getResourceAsStream("/keep-running.properties")) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     /** A setting from a system property or, failing that, the environment. */

@@ -30,6 +30,7 @@ public abstract class GatewayClientSupport extends ServiceSupport {
     protected final CamelContext camelContext;
     private final GatewayConnection connection;
     private final List<SingleRequestBatcher<?>> batchers = new ArrayList<>();
+    private GatewayMonitoring monitoring;
 
     protected GatewayClientSupport(CamelContext camelContext, GatewayConnection connection) {
         this.camelContext = camelContext;
@@ -49,6 +50,7 @@ public abstract class GatewayClientSupport extends ServiceSupport {
         SingleRequestBatcher<R> batcher = new SingleRequestBatcher<>(camelContext, connection.displayName() + "#" + name,
                 batchSize, batchTimeoutMillis, connection::timer, connection::requestsOnTheWire, sender);
         batcher.setFlushExecutor(connection::runOnWorker);
+        batcher.setObserver(connection.metrics());
         batchers.add(batcher);
         connection.addIdleListener(batcher::wireIdle);
         return batcher;
@@ -84,6 +86,7 @@ public abstract class GatewayClientSupport extends ServiceSupport {
         try {
             connection.request(keys, payload, topic, qos, timeoutMillis, units, handler);
         } catch (GatewayException | RuntimeException e) {
+            connection.metrics().failed(e);
             handler.accept(RequestOutcome.failed(null, e));
         }
     }
@@ -115,11 +118,20 @@ public abstract class GatewayClientSupport extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
-        ServiceHelper.startService(connection);
+        // meters and the MBean before the connection: they see its first connect
+        monitoring = GatewayMonitoring.start(camelContext, connection);
+        try {
+            // a connection whose start failed has let go of everything itself
+            ServiceHelper.startService(connection);
+        } catch (Exception | LinkageError e) {
+            monitoring.stop();
+            throw e;
+        }
         try {
             ServiceHelper.startService(batchers);
         } catch (Exception e) {
             ServiceHelper.stopService(batchers, connection);
+            monitoring.stop();
             throw e;
         }
     }
@@ -129,7 +141,14 @@ public abstract class GatewayClientSupport extends ServiceSupport {
         try {
             ServiceHelper.stopService(batchers);
         } finally {
-            ServiceHelper.stopService(connection);
+            try {
+                ServiceHelper.stopService(connection);
+            } finally {
+                if (monitoring != null) {
+                    monitoring.stop();
+                    monitoring = null;
+                }
+            }
         }
     }
 }

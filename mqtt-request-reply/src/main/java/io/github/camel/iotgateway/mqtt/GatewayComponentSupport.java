@@ -55,7 +55,17 @@ public abstract class GatewayComponentSupport<C extends GatewayClientSupport> ex
      * @throws InvalidGatewayOptionException when the endpoint disagrees with the gateway on a gateway-wide option
      */
     protected C acquireClient(String key, SharedGatewayOptions options, Callable<C> factory) throws Exception {
-        return gateways.acquire(key, options, factory);
+        return gateways.acquire(key, options, () -> {
+            C client = factory.call();
+            // before it starts: the scheme names its health check and tags its meters
+            client.connection().setComponentName(componentName());
+            return client;
+        });
+    }
+
+    /** The component's scheme, as its annotation names it. */
+    public String componentName() {
+        return getDefaultName() != null ? getDefaultName() : getClass().getSimpleName();
     }
 
     /**
@@ -64,8 +74,7 @@ public abstract class GatewayComponentSupport<C extends GatewayClientSupport> ex
      */
     protected synchronized GatewayExecutors sharedExecutors(GatewayEndpointOptions first) {
         if (executors == null) {
-            String name = getDefaultName() != null ? getDefaultName() : getClass().getSimpleName();
-            executors = GatewayExecutors.start(getCamelContext(), this, name, first.getReplyThreads(),
+            executors = GatewayExecutors.start(getCamelContext(), this, componentName(), first.getReplyThreads(),
                     first.getMaxParallelConnects(), GatewayConnectionOptions.DEFAULT_INBOUND_QUEUE_SIZE,
                     startupConnects);
         }

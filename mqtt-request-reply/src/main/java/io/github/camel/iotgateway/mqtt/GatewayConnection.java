@@ -68,6 +68,10 @@ public final class GatewayConnection extends ServiceSupport {
     private final LongAdder reconnects = new LongAdder();
     private final ReconnectBackoff backoff;
     private final TakeoverGuard takeover = new TakeoverGuard(TAKEOVER_DROPS, TAKEOVER_WINDOW_MILLIS);
+    /** The figures of this connection, for metrics, JMX and the dev consoles; told of every request's end. */
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    /** The scheme of the component whose gateway this is: it names the health check and tags the meters. */
+    private volatile String componentName = "gateway";
 
     private final InboundDispatcher inbound;
     /** The threads this connection runs on: its component's, shared with the other gateways, or a set of its own. */
@@ -105,7 +109,30 @@ public final class GatewayConnection extends ServiceSupport {
         this.protocol = protocol;
         this.backoff = new ReconnectBackoff(options.maxReconnectDelayMillis());
         this.inbound = new InboundDispatcher(protocol, options.clientId(), options.inboundQueueSize(),
-                options.noticeQueueSize());
+                options.noticeQueueSize(), metrics);
+        connectionListeners.add(metrics);
+    }
+
+    /** The figures of this connection since it was made. */
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** The scheme of the component whose gateway this is ({@code gateway} for a connection of no component). */
+    public String componentName() {
+        return componentName;
+    }
+
+    /** Set by the component before the start: it names the health check and tags the meters. */
+    public void setComponentName(String componentName) {
+        this.componentName = componentName;
+    }
+
+    /** Requests and messages waiting for the platform's pace now. */
+    public int waitingForPace() {
+        PublishPacer general = pacer;
+        PublishPacer byTopic = topicPacer;
+        return (general == null ? 0 : general.waitingCount()) + (byTopic == null ? 0 : byTopic.waitingCount());
     }
 
     /** The clientId the gateway is (or was last) connected with. */
@@ -328,6 +355,7 @@ public final class GatewayConnection extends ServiceSupport {
 
             @Override
             public void fail(GatewayException cause) {
+                metrics.failed(cause);
                 endOnWorker(handler, RequestOutcome.failed(null, cause));
             }
         });
@@ -352,6 +380,7 @@ public final class GatewayConnection extends ServiceSupport {
             table.cancel(key);
             throw e;
         }
+        metrics.requestSent();
         return key;
     }
 
@@ -525,7 +554,7 @@ public final class GatewayConnection extends ServiceSupport {
         workers = executors.workers();
         timer = executors.timer();
         control = new SerialLane("GatewayControl[" + getClientId() + "]", executors.control(), Integer.MAX_VALUE);
-        pendingReplies = new PendingReplies(timer, workers);
+        pendingReplies = new PendingReplies(timer, workers, metrics, protocol::replyCode);
         pendingReplies.onIdle(this::repliesIdle);
         if (PublishPacer.isNeeded(options.maxMessagesPerSecond(), options.maxBytesPerSecond())) {
             pacer = new PublishPacer(displayName(), options.maxMessagesPerSecond(), options.maxBytesPerSecond(), timer,

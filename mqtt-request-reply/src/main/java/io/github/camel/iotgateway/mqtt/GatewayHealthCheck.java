@@ -6,34 +6,54 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Camel's view of a gateway connection, in the "producers" health check repository (enable it with
- * {@code camel.health.producersEnabled=true}): UP while the connection is ready, DOWN while it is reconnecting, and DOWN
- * with a clear message when another client has taken over its clientId. A consumer of the gateway (an events route)
- * hands the same check to Camel's consumer health check, so its readiness follows the gateway.
+ * Camel's view of a gateway connection: UP while the connection is ready, DOWN while it is reconnecting, and DOWN with
+ * a clear message when another client has taken over its clientId.
+ * <p>
+ * Named as Camel's own components name theirs (camel-kafka's {@code producer:kafka-<clientId>} and
+ * {@code consumer:kafka-<routeId>}), from names that stay the same across reconnects, hours and restarts (never the
+ * signed clientId of a connect):
+ * <ul>
+ * <li>{@code producer:<component>-<gateway>} (e.g. {@code producer:alink-session-a1Pk.gw-01}), in Camel's "producers"
+ * repository (enable it with {@code camel.health.producersEnabled=true});</li>
+ * <li>{@code consumer:<component>-<routeId>}: the check an events consumer hands to Camel's own consumer check
+ * {@code consumer:<routeId>} (repository "consumers"), so the events route is not ready while its gateway is not
+ * connected.</li>
+ * </ul>
  */
 public final class GatewayHealthCheck extends AbstractHealthCheck {
 
     private final GatewayConnection connection;
 
+    /** The gateway's producer check. */
     public GatewayHealthCheck(GatewayConnection connection) {
-        super("producers", "gateway-" + connection.displayName());
+        this(connection, "producer:" + connection.componentName() + "-" + connection.displayName());
+    }
+
+    private GatewayHealthCheck(GatewayConnection connection, String id) {
+        super("camel", id);
         this.connection = connection;
+    }
+
+    /** The readiness of an events consumer of the gateway, in the route {@code routeId}. */
+    public static GatewayHealthCheck forConsumer(GatewayConnection connection, String routeId) {
+        return new GatewayHealthCheck(connection, "consumer:" + connection.componentName() + "-" + routeId);
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("broker.url", connection.getBrokerUrl());
-        builder.detail("client.id", connection.getClientId());
+        builder.detail("gateway", connection.displayName());
         builder.detail("reconnects", connection.reconnects());
         builder.detail("requests.pending", connection.pendingReplies() == null ? 0 : connection.pendingReplies().size());
         builder.detail("messages.published", connection.messagesPublished());
         if (connection.isTakenOver()) {
-            builder.down().message("another client keeps taking over clientId " + connection.getClientId()
-                                   + "; stopped reconnecting");
+            builder.down().message("another client keeps taking over the clientId of gateway "
+                                   + connection.displayName() + "; stopped reconnecting");
         } else if (connection.isReady()) {
             builder.up();
         } else {
-            builder.down().message("not connected to " + connection.getBrokerUrl() + "; reconnecting");
+            builder.down().message("gateway " + connection.displayName() + " is not connected to "
+                                   + connection.getBrokerUrl() + "; reconnecting");
         }
     }
 }

@@ -46,8 +46,9 @@ public abstract class GatewayNoticeConsumerSupport<C extends GatewayClientSuppor
         gateway = new GatewayLease<>(component(), acquire());
         client = gateway.acquire();
         client.connection().addNoticeListener(listener);
-        // Camel's consumer health check (camel.health.consumersEnabled) asks this: ready while the gateway is connected
-        GatewayHealthCheck readiness = new GatewayHealthCheck(client.connection());
+        // Camel's consumer health check consumer:<routeId> (camel.health.consumersEnabled) asks this: ready while the
+        // gateway is connected
+        GatewayHealthCheck readiness = GatewayHealthCheck.forConsumer(client.connection(), getRouteId());
         readiness.setCamelContext(getEndpoint().getCamelContext());
         setHealthCheck(readiness);
     }

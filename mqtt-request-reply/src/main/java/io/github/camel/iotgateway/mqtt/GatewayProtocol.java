@@ -21,4 +21,15 @@ public interface GatewayProtocol {
      * @throws IllegalArgumentException when the payload is not a message of this protocol; it is dropped and counted
      */
     List<InboundMessage> decode(String topic, byte[] payload);
+
+    /**
+     * The platform's answer to a request in a word, for the metrics (a {@code code} tag, so few distinct values): the
+     * platform's result code where it has one. Called on a reply worker for every answer: return a constant, or a
+     * value computed without allocating, for the common answers.
+     *
+     * @param reply an answer this protocol decoded, which matched a waiting request
+     */
+    default String replyCode(InboundMessage reply) {
+        return "answered";
+    }
 }

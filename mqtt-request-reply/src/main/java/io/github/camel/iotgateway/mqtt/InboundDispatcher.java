@@ -35,12 +35,20 @@ final class InboundDispatcher {
     private final LongAdder unclaimedNotices = new LongAdder();
     private final LongAdder droppedMessages = new LongAdder();
     private final LongAdder droppedNotices = new LongAdder();
+    private final GatewayObserver observer;
     private SerialLane dispatcher;
     private SerialLane noticeLane;
     private Executor workers;
     private PendingReplies pendingReplies;
 
     InboundDispatcher(GatewayProtocol protocol, String name, int inboundQueueSize, int noticeQueueSize) {
+        this(protocol, name, inboundQueueSize, noticeQueueSize, new GatewayMetrics());
+    }
+
+    /** @param observer told of every malformed message and every notice handed to the listeners */
+    InboundDispatcher(GatewayProtocol protocol, String name, int inboundQueueSize, int noticeQueueSize,
+                      GatewayObserver observer) {
+        this.observer = observer;
         this.protocol = protocol;
         this.name = name;
         this.inboundQueueSize = inboundQueueSize;
@@ -111,11 +119,13 @@ final class InboundDispatcher {
             messages = protocol.decode(topic, payload);
         } catch (RuntimeException e) {
             malformedMessages.increment();
+            observer.malformedMessage();
             LOG.debug("Gateway {} dropped a malformed message on {}: {}", name, topic, e.getMessage());
             return;
         }
         if (messages.isEmpty()) {
             malformedMessages.increment();
+            observer.malformedMessage();
             LOG.debug("Gateway {} dropped a message on {} that carries nothing", name, topic);
             return;
         }
@@ -156,6 +166,10 @@ final class InboundDispatcher {
     private void deliver(InboundMessage message) {
         for (Consumer<InboundMessage> observer : noticeObservers) {
             runGuarded(observer, message);
+        }
+        if (!noticeListeners.isEmpty()) {
+            // counted as it is handed over: what the route then does with it is the route's
+            observer.noticeDelivered();
         }
         for (Consumer<InboundMessage> listener : noticeListeners) {
             runGuarded(listener, message);

@@ -9,8 +9,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -32,6 +35,8 @@ public final class PendingReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingReplies.class);
     private static final int MAX_KEY_ATTEMPTS = 1000;
+    /** Keys of the last answered requests kept to tell a duplicated answer from one nobody asked for; a power of 2. */
+    private static final int RECENTLY_ANSWERED = 256;
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
@@ -41,6 +46,11 @@ public final class PendingReplies {
     private final LongAdder repliesUnmatched = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder handlerFailures = new LongAdder();
+    private final LongAdder repliesDuplicated = new LongAdder();
+    private final GatewayObserver observer;
+    private final Function<InboundMessage, String> replyCodes;
+    private final AtomicReferenceArray<String> recentlyAnswered = new AtomicReferenceArray<>(RECENTLY_ANSWERED);
+    private final AtomicInteger answeredCount = new AtomicInteger();
     private volatile Runnable idleListener;
 
     /**
@@ -52,8 +62,19 @@ public final class PendingReplies {
     }
 
     public PendingReplies(ScheduledExecutorService timer, Executor workers) {
+        this(timer, workers, new GatewayMetrics(), reply -> "answered");
+    }
+
+    /**
+     * @param observer   told how each request ended and of every answer nobody waits for
+     * @param replyCodes the platform's answer in a word, for the observer ({@link GatewayProtocol#replyCode})
+     */
+    public PendingReplies(ScheduledExecutorService timer, Executor workers, GatewayObserver observer,
+                          Function<InboundMessage, String> replyCodes) {
         this.timer = timer;
         this.workers = workers;
+        this.observer = observer;
+        this.replyCodes = replyCodes;
     }
 
     /**
@@ -113,12 +134,21 @@ public final class PendingReplies {
      * @return {@code false} when nobody waits for it: late (after its timeout), duplicate or never asked for
      */
     public boolean complete(InboundMessage reply) {
-        Pending entry = reply.correlationKey() == null ? null : pending.remove(reply.correlationKey());
+        String key = reply.correlationKey();
+        Pending entry = key == null ? null : pending.remove(key);
         if (entry == null || !entry.claim()) {
             repliesUnmatched.increment();
+            if (key != null && answeredRecently(key)) {
+                repliesDuplicated.increment();
+                observer.duplicatedReply();
+            } else {
+                observer.unmatchedReply();
+            }
             return false;
         }
         repliesMatched.increment();
+        recentlyAnswered.set(answeredCount.getAndIncrement() & (RECENTLY_ANSWERED - 1), key);
+        observer.replied(replyCodes.apply(reply), System.nanoTime() - entry.sentNanos);
         entry.end(RequestOutcome.replied(reply));
         idleCheck();
         return true;
@@ -139,6 +169,7 @@ public final class PendingReplies {
     public void fail(String key, Exception cause) {
         Pending entry = pending.remove(key);
         if (entry != null && entry.claim()) {
+            observer.failed(cause);
             hand(() -> {
                 entry.end(RequestOutcome.failed(key, cause));
                 idleCheck();
@@ -158,6 +189,7 @@ public final class PendingReplies {
         for (String key : new ArrayList<>(pending.keySet())) {
             Pending entry = pending.remove(key);
             if (entry != null && entry.claim()) {
+                observer.failed(cause);
                 entry.end(RequestOutcome.failed(key, cause));
             }
         }
@@ -176,6 +208,11 @@ public final class PendingReplies {
         return repliesUnmatched.sum();
     }
 
+    /** Of the unmatched replies, those that answered one of the last 256 answered requests a second time. */
+    public long repliesDuplicated() {
+        return repliesDuplicated.sum();
+    }
+
     public long timeouts() {
         return timeouts.sum();
     }
@@ -189,11 +226,22 @@ public final class PendingReplies {
         // remove(key, entry): a newer request may have reused the key after this one ended
         if (pending.remove(key, entry) && entry.claim()) {
             timeouts.increment();
+            observer.timedOut(timeoutMillis);
             hand(() -> {
                 entry.end(RequestOutcome.timedOut(key, timeoutMillis));
                 idleCheck();
             });
         }
+    }
+
+    /** A scan of a few hundred references, on the rare path of an answer nobody waits for. */
+    private boolean answeredRecently(String key) {
+        for (int i = 0; i < RECENTLY_ANSWERED; i++) {
+            if (key.equals(recentlyAnswered.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void idleCheck() {
@@ -219,6 +267,8 @@ public final class PendingReplies {
     private final class Pending {
         private final Consumer<RequestOutcome> handler;
         private final AtomicBoolean ended = new AtomicBoolean();
+        /** When it was registered, just before its publish: the start of its reply latency. */
+        private final long sentNanos = System.nanoTime();
         private volatile ScheduledFuture<?> timeout;
 
         private Pending(Consumer<RequestOutcome> handler) {

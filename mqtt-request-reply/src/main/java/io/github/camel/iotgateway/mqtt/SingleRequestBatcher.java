@@ -72,6 +72,8 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
     private boolean ownTimer;
     /** Where a due linger sends its batches: not on the timer, whose thread the whole component shares. */
     private volatile Executor flushExecutor = Runnable::run;
+    /** Told the size of every batch handed on: the gateway's metrics. */
+    private volatile GatewayObserver observer;
     private AggregateProcessor aggregator;
 
     /**
@@ -179,6 +181,11 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         this.flushExecutor = executor;
     }
 
+    /** Tells {@code observer} the size of every batch handed on to be published. */
+    public void setObserver(GatewayObserver observer) {
+        this.observer = observer;
+    }
+
     private void lingerDue() {
         lingerScheduled.set(false);
         if (!isStarted()) {
@@ -255,6 +262,10 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
                                                                           + " nothing was published");
             batch.forEach(item -> item.fail(stopped));
             return;
+        }
+        GatewayObserver sizes = observer;
+        if (sizes != null) {
+            sizes.batchSent(batch.size());
         }
         try {
             sender.send(batch, batch.get(0).timeoutMillis());

@@ -298,7 +298,7 @@ class GatewayConnectionTest {
 
     private org.apache.camel.health.HealthCheck.State gatewayHealth() {
         return org.apache.camel.health.HealthCheckHelper.invoke(camel).stream()
-                .filter(r -> r.getCheck().getId().equals("gateway-gw-under-test"))
+                .filter(r -> r.getCheck().getId().equals("producer:gateway-gw-under-test"))
                 .map(org.apache.camel.health.HealthCheck.Result::getState)
                 .findFirst().orElseThrow(() -> new AssertionError("no gateway health check"));
     }
