@@ -114,6 +114,15 @@ final class AlinkClusterNode implements AutoCloseable {
         return cluster.isLeader(gateways.get(index).namespace());
     }
 
+    /** The gateway's producer health check on this node, as Camel's health checks report it. */
+    org.apache.camel.health.HealthCheck.Result health(int index) {
+        org.apache.camel.health.HealthCheckHelper.getHealthCheckRepository(camel, "producers").setEnabled(true);
+        String id = "producer:alink-session-" + gateways.get(index).clientId();
+        return org.apache.camel.health.HealthCheckHelper.invoke(camel).stream()
+                .filter(r -> r.getCheck().getId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no health check " + id));
+    }
+
     long ledCount() {
         return java.util.stream.IntStream.range(0, gateways.size()).filter(this::leads).count();
     }

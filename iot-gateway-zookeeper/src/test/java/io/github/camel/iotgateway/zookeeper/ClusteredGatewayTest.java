@@ -95,6 +95,22 @@ class ClusteredGatewayTest {
     }
 
     @Test
+    void aFollowerIsAHealthyStandbyAndItsHealthSaysWhoLeads() {
+        AlinkClusterNode leader = awaitLeader();
+        AlinkClusterNode follower = leader == first ? second : first;
+
+        org.apache.camel.health.HealthCheck.Result standby = follower.health(0);
+        org.apache.camel.health.HealthCheck.Result leading = leader.health(0);
+
+        assertThat(standby.getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+        assertThat(standby.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("another node leads"));
+        assertThat(standby.getDetails()).containsEntry("cluster.leading", false)
+                .containsEntry("cluster.namespace", gateway.namespace());
+        assertThat(leading.getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+        assertThat(leading.getDetails()).containsEntry("cluster.leading", true);
+    }
+
+    @Test
     void whenTheLeaderStopsTheOtherNodeConnectsOnceAndLogsTheSubDevicesInAgain() {
         AlinkClusterNode leader = awaitLeader();
         AlinkClusterNode follower = leader == first ? second : first;

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import io.github.camel.iotgateway.mqtt.client.ConnectIdentity;
 import io.github.camel.iotgateway.mqtt.client.MqttClientListener;
 import io.github.camel.iotgateway.mqtt.client.MqttGatewayClient;
+import io.github.camel.iotgateway.mqtt.cluster.GatewayCluster;
 import io.github.camel.iotgateway.mqtt.cluster.GatewayLeadership;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckHelper;
@@ -735,6 +736,12 @@ public final class GatewayConnection extends ServiceSupport {
             LOG.info("Gateway {} disconnected and gave up the leadership of cluster namespace {}: the CamelContext"
                      + " stops", displayName(), cluster.namespace());
         }
+    }
+
+    /** The gateway's namespace in its cluster; {@code null} when it is not clustered. */
+    public String clusterNamespace() {
+        GatewayCluster cluster = options.cluster();
+        return cluster == null ? null : cluster.namespace();
     }
 
     /** Whether this node may hold the gateway's connection: not clustered, or leading its namespace. */

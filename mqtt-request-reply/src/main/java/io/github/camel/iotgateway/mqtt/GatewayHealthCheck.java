@@ -7,7 +7,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Camel's view of a gateway connection: UP while the connection is ready, DOWN while it is reconnecting, and DOWN with
- * a clear message when another client has taken over its clientId.
+ * a clear message when another client has taken over its clientId. A clustered gateway on a node that does not lead
+ * it is UP: the node is a healthy standby, and a probe that restarted it (or took it out of service) would only
+ * weaken the cluster; its details say which node leads.
  * <p>
  * Named as Camel's own components name theirs (camel-kafka's {@code producer:kafka-<clientId>} and
  * {@code consumer:kafka-<routeId>}), from names that stay the same across reconnects, hours and restarts (never the
@@ -46,7 +48,15 @@ public final class GatewayHealthCheck extends AbstractHealthCheck {
         builder.detail("reconnects", connection.reconnects());
         builder.detail("requests.pending", connection.pendingReplies() == null ? 0 : connection.pendingReplies().size());
         builder.detail("messages.published", connection.messagesPublished());
-        if (connection.isTakenOver()) {
+        String namespace = connection.clusterNamespace();
+        if (namespace != null) {
+            builder.detail("cluster.namespace", namespace);
+            builder.detail("cluster.leading", connection.isLeading());
+        }
+        if (namespace != null && !connection.isLeading()) {
+            builder.up().message("another node leads gateway " + connection.displayName() + " (cluster namespace "
+                                 + namespace + "); this node stands by");
+        } else if (connection.isTakenOver()) {
             builder.down().message("another client keeps taking over the clientId of gateway "
                                    + connection.displayName() + "; stopped reconnecting");
         } else if (connection.isReady()) {
