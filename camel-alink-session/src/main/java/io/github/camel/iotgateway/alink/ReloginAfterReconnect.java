@@ -1,10 +1,12 @@
 package io.github.camel.iotgateway.alink;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camel.iotgateway.mqtt.Chunks;
+import io.github.camel.iotgateway.mqtt.GatewayConnection;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionListener;
 import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import io.github.camel.iotgateway.protocol.alink.AlinkCodes;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
 final class ReloginAfterReconnect implements GatewayConnectionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReloginAfterReconnect.class);
+
+    /** Unanswered re-login messages go again this many times. */
+    private static final int MAX_RETRIES = 3;
 
     private final AlinkSessionClient client;
     private final int batchSize;
@@ -74,24 +79,50 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
         List<List<LoginParams>> chunks = Chunks.of(logins, batchSize);
         AtomicInteger messages = new AtomicInteger(chunks.size());
         for (List<LoginParams> chunk : chunks) {
-            client.send(SessionOperation.BATCH_LOGIN, BatchLoginParams.of(chunk), timeoutMillis, outcome -> {
-                if (SessionReplies.succeeded(outcome)) {
-                    loggedInAgain.add(chunk.size());
-                } else if (SessionReplies.refused(outcome)
-                           && !AlinkCodes.concernsWholeBatch(SessionReplies.reply(outcome).code())) {
-                    // all or nothing, for a reason of some sub-device's: find out device by device who may stay
-                    chunk.forEach(this::loginAlone);
-                } else {
-                    // throttled, a server error, no reply: nothing is known against any of them; they stay held
-                    // online and go again at the next reconnect
-                    LOG.warn("Gateway {} could not log {} sub-devices in again after reconnecting ({}); keeping them",
-                            client.connection().displayName(), chunk.size(), describe(outcome));
-                }
-                if (messages.decrementAndGet() == 0) {
-                    LOG.info("Gateway {} logged {} sub-devices in again after reconnecting ({} refused so far)",
-                            client.connection().getClientId(), loggedInAgain.sum(), refused.sum());
-                }
-            });
+            loginAgain(chunk, 0, messages);
+        }
+    }
+
+    /**
+     * One batch_login of the re-login. Unanswered (the platform's side may come back a moment after the broker, and
+     * the request is lost meanwhile), it goes again after 1, 2 and 4 s while the gateway is connected; then its
+     * sub-devices stay held online for the next reconnect.
+     */
+    private void loginAgain(List<LoginParams> chunk, int attempt, AtomicInteger messages) {
+        client.send(SessionOperation.BATCH_LOGIN, BatchLoginParams.of(chunk), timeoutMillis, outcome -> {
+            if (SessionReplies.succeeded(outcome)) {
+                loggedInAgain.add(chunk.size());
+            } else if (SessionReplies.refused(outcome)
+                       && !AlinkCodes.concernsWholeBatch(SessionReplies.reply(outcome).code())) {
+                // all or nothing, for a reason of some sub-device's: find out device by device who may stay
+                chunk.forEach(this::loginAlone);
+            } else if (outcome.isTimeout() && attempt < MAX_RETRIES && retryLater(attempt,
+                    () -> loginAgain(chunk, attempt + 1, messages))) {
+                return;
+            } else {
+                // throttled, a server error, no reply: nothing is known against any of them; they stay held
+                // online and go again at the next reconnect
+                LOG.warn("Gateway {} could not log {} sub-devices in again after reconnecting ({}); keeping them",
+                        client.connection().displayName(), chunk.size(), describe(outcome));
+            }
+            if (messages.decrementAndGet() == 0) {
+                LOG.info("Gateway {} logged {} sub-devices in again after reconnecting ({} refused so far)",
+                        client.connection().getClientId(), loggedInAgain.sum(), refused.sum());
+            }
+        });
+    }
+
+    /** @return {@code false} when no retry could be scheduled (not connected, stopping) */
+    private boolean retryLater(int attempt, Runnable retry) {
+        GatewayConnection connection = client.connection();
+        if (!connection.isReady()) {
+            return false;
+        }
+        try {
+            connection.timer().schedule(() -> connection.runOnWorker(retry), 1000L << attempt, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RuntimeException stopping) {
+            return false;
         }
     }
 
