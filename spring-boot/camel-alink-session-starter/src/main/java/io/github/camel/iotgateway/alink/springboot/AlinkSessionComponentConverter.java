@@ -1,5 +1,7 @@
 package io.github.camel.iotgateway.alink.springboot;
 
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.cluster.CamelClusterService;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class AlinkSessionComponentConverter implements GenericConverter {
 
     private static final List<Class<?>> OBJECT_OPTIONS = List.of(AlinkSessionConfiguration.class,
-            MqttClientFactory.class, SSLContextParameters.class);
+            MqttClientFactory.class, SSLContextParameters.class, CamelClusterService.class, StateRepository.class);
     private static final String BEAN_PREFIX = "#bean:";
 
     private final ApplicationContext applicationContext;

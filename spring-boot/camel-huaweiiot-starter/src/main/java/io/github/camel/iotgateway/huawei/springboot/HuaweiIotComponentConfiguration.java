@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.huawei.springboot;
 
+import org.apache.camel.cluster.CamelClusterService;
 import io.github.camel.iotgateway.huawei.HuaweiIotConfiguration;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.spi.StateRepository;
@@ -19,6 +20,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "camel.component.huaweiiot")
 public class HuaweiIotComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Connect the gateway only on the node of a cluster that leads its namespace, through the CamelContext's Camel
+     * cluster service (ZooKeeper, Kubernetes leases, a file lock, ...), and disconnect as soon as it no longer does:
+     * the platform allows a gateway one connection. On the other nodes the endpoints start, and their requests fail
+     * fast with GatewayNotLeaderException. Gateway-wide.
+     */
+    private Boolean clustered = false;
+
+    /**
+     * The gateway's namespace in the cluster service, when clustered: one per gateway. iot-gateway-GATEWAY by default
+     * (GATEWAY: PK.DN of an Alibaba gateway, the device_id of a Huawei one); give the routes that should run only where
+     * the gateway is led a ClusteredRoutePolicy on the same namespace. Gateway-wide.
+     */
+    private String clusterNamespace;
+
+    /**
+     * The Camel cluster service that decides which node leads the gateway, when clustered; the CamelContext's own
+     * cluster service when not set (e.g. a SpreadClusterService, to spread many gateways over the nodes). Gateway-wide.
+     * The option is a org.apache.camel.cluster.CamelClusterService type.
+     */
+    private CamelClusterService clusterService;
 
     /**
      * Whether to enable auto configuration of the huaweiiot component. This is enabled by default.
@@ -477,5 +500,29 @@ public class HuaweiIotComponentConfiguration extends ComponentConfigurationPrope
 
     public void setUserName(String userName) {
         this.userName = userName;
+    }
+
+    public Boolean getClustered() {
+        return clustered;
+    }
+
+    public void setClustered(Boolean clustered) {
+        this.clustered = clustered;
+    }
+
+    public String getClusterNamespace() {
+        return clusterNamespace;
+    }
+
+    public void setClusterNamespace(String clusterNamespace) {
+        this.clusterNamespace = clusterNamespace;
+    }
+
+    public CamelClusterService getClusterService() {
+        return clusterService;
+    }
+
+    public void setClusterService(CamelClusterService clusterService) {
+        this.clusterService = clusterService;
     }
 }

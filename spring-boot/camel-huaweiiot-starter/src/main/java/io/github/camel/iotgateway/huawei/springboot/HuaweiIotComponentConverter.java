@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.huawei.springboot;
 
+import org.apache.camel.cluster.CamelClusterService;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class HuaweiIotComponentConverter implements GenericConverter {
 
     private static final List<Class<?>> OBJECT_OPTIONS = List.of(HuaweiIotConfiguration.class,
-            MqttClientFactory.class, SSLContextParameters.class, StateRepository.class);
+            MqttClientFactory.class, SSLContextParameters.class, StateRepository.class, CamelClusterService.class);
     private static final String BEAN_PREFIX = "#bean:";
 
     private final ApplicationContext applicationContext;
