@@ -493,7 +493,9 @@ public final class GatewayConnection extends ServiceSupport {
                 // the connect comes with the leadership, whenever this node gets it
                 leading = false;
                 leadership = new GatewayLeadership(options.cluster(), displayName(), this::leadershipChanged);
-                leadership.start(timer, LEADERSHIP_CHECK_MILLIS);
+                // the checks run on the control pool: one that waits for a connect under way must not hold the timer
+                ExecutorService checks = executors.control();
+                leadership.start(timer, checks::execute, LEADERSHIP_CHECK_MILLIS);
                 return;
             }
             StartupConnects startup = executors.startupConnects();
@@ -696,7 +698,17 @@ public final class GatewayConnection extends ServiceSupport {
 
     /** Disconnects a gateway whose leadership is gone; what was pending fails, and the next leadership starts anew. */
     private void letGo() {
+        // at once: nothing more is published
         ready = false;
+        // a connect under way holds this lock (reconnect, firstConnect): waiting for it here keeps the caller (the
+        // cluster's hand-over, the context's stop) from letting the leadership go while a CONNECT may still reach
+        // the broker after the next leader's
+        synchronized (this) {
+            disconnectAsFollower();
+        }
+    }
+
+    private void disconnectAsFollower() {
         MqttGatewayClient current = client;
         if (current != null && current.isConnected()) {
             current.disconnect(0);

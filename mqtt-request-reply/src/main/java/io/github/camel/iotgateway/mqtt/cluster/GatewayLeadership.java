@@ -1,6 +1,8 @@
 package io.github.camel.iotgateway.mqtt.cluster;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +46,22 @@ public final class GatewayLeadership implements CamelClusterEventListener.Leader
         this.onChange = onChange;
     }
 
-    /** Joins the namespace (the view starts when the cluster service runs) and starts checking. */
-    public void start(ScheduledExecutorService timer, long checkMillis) throws Exception {
+    /**
+     * Joins the namespace (the view starts when the cluster service runs) and starts checking.
+     *
+     * @param checks where the periodic checks run: the gateway's reaction to a loss may wait for a connect under way,
+     *               which must not hold the timer
+     */
+    public void start(ScheduledExecutorService timer, Executor checks, long checkMillis) throws Exception {
         view = cluster.service().getView(cluster.namespace());
         view.addEventListener(this);
-        check = timer.scheduleWithFixedDelay(this::check, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        check = timer.scheduleWithFixedDelay(() -> {
+            try {
+                checks.execute(this::check);
+            } catch (RejectedExecutionException stopping) {
+                // the gateway stops: its stop lets go
+            }
+        }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
         LOG.info("Gateway {} joined cluster namespace {} ({}); it connects while this node leads it", gateway,
                 cluster.namespace(), cluster.service().getClass().getSimpleName());
         check();
