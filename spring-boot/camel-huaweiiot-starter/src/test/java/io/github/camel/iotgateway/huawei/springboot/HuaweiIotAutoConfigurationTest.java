@@ -5,18 +5,15 @@ import io.github.camel.iotgateway.huawei.HuaweiIotConfiguration;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import io.github.camel.iotgateway.mqtt.client.PahoClientFactory;
 import io.github.camel.iotgateway.springboot.testsupport.StarterAutoConfigurationTestSupport;
-import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the auto-configuration does with {@code camel.component.huaweiiot.*}: each property reaches the component Camel
- * creates, the child-list versions' state repository is a bean by reference, and a shared configuration object comes
- * before the single properties; what every starter does alike (no change without properties, the switches, bean
- * references, no secret printed) is the support's. No broker: no endpoint is created, the component's configuration
- * is read.
+ * creates, and a shared configuration object comes before the single properties; what every starter does alike (no
+ * change without properties, the switches, bean references, no secret printed) is the support's. No broker: no
+ * endpoint is created, the component's configuration is read.
  */
 class HuaweiIotAutoConfigurationTest extends StarterAutoConfigurationTestSupport<HuaweiIotComponent, HuaweiIotConfiguration> {
 
@@ -24,7 +21,7 @@ class HuaweiIotAutoConfigurationTest extends StarterAutoConfigurationTestSupport
         super(HuaweiIotStarter.UNDER_TEST);
     }
 
-    /** The object option that only this component has: its converter must take it too. */
+    /** The object option this component had first (the child-list versions): tried here for a reference without #. */
     @Override
     protected String anObjectOption() {
         return "state-repository";
@@ -48,14 +45,6 @@ class HuaweiIotAutoConfigurationTest extends StarterAutoConfigurationTestSupport
                     assertThat(c.getMaxBytesPerSecond()).isEqualTo(524288);
                     assertThat(c.getMaxMessagesPerSecond()).isEqualTo(20);
                 });
-    }
-
-    @Test
-    void theStateRepositoryTakesABeanOfTheSpringContextByReference() {
-        StateRepository<String, String> versions = new MemoryStateRepository();
-        runner.withBean("childListVersions", MemoryStateRepository.class, () -> (MemoryStateRepository) versions)
-                .withPropertyValues(prefix + "state-repository=#bean:childListVersions")
-                .run(context -> assertThat(configuration(context).getStateRepository()).isSameAs(versions));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.camel.iotgateway.springboot.testsupport;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,11 +8,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.github.camel.iotgateway.mqtt.docs.ComponentMetadata;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.StringHelper;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.convert.converter.GenericConverter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The starter's properties and the component's options are one list: every option in the component's JSON metadata
  * (as its jar ships it) is a {@code camel.component.<scheme>.*} property of the starter's configuration metadata, with
  * the option's description, type and default, and the starter has no property the component lacks but its own
- * switches. An option added to, renamed in or removed from the component fails here until the starter follows. A
- * starter's test names the starter and a few options its component is known to have.
+ * switches; and the starter's converter takes a bean reference for each option whose value is an object. An option
+ * added to, renamed in or removed from the component fails here until the starter follows. A starter's test names the
+ * starter and a few options its component is known to have.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // both metadata files are read once for the class
 public abstract class ComponentOptionsDriftTestSupport {
@@ -100,6 +105,25 @@ public abstract class ComponentOptionsDriftTestSupport {
     public void theSwitchesSayWhatTheyTurnOff() {
         assertThat(starter.properties().get(prefix + "enabled").description()).isEqualTo("Whether to enable auto "
                 + "configuration of the " + starterUnderTest.scheme() + " component. This is enabled by default.");
+    }
+
+    @Test
+    public void eachObjectOptionOfTheComponentTakesABeanReference() throws Exception {
+        GenericConverter converter = (GenericConverter) starterUnderTest.converter()
+                .getConstructor(ApplicationContext.class).newInstance((Object) null);
+        Set<Class<?>> referable = converter.getConvertibleTypes().stream().filter(p -> p.getSourceType() == String.class)
+                .map(GenericConverter.ConvertiblePair::getTargetType).collect(Collectors.toSet());
+        Set<Class<?>> objectOptions = new HashSet<>();
+        for (ComponentMetadata.Option option : component.componentOptions().values()) {
+            // an option of a type of the JDK's is a value (String, Integer, ...); any other type is an object's
+            if (option.javaType().contains(".") && !option.javaType().startsWith("java.")) {
+                objectOptions.add(Class.forName(option.javaType().replaceAll("<.*", "")));
+            }
+        }
+
+        assertThat(objectOptions).contains(starterUnderTest.defaultConfiguration().get().getClass(),
+                SSLContextParameters.class);
+        assertThat(referable).as("the types the starter's converter binds from #bean:name").containsAll(objectOptions);
     }
 
     /** The starter's properties under the prefix, as the component's camelCase option names. */

@@ -8,6 +8,7 @@ import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -83,14 +84,17 @@ public abstract class StarterAutoConfigurationTestSupport<C extends Component, K
     public void objectOptionsTakeBeansOfTheSpringContextByReference() {
         SSLContextParameters tls = new SSLContextParameters();
         MqttClientFactory clients = new PahoClientFactory();
+        MemoryStateRepository state = new MemoryStateRepository();
         runner.withBean("gatewayTls", SSLContextParameters.class, () -> tls)
                 .withBean("gatewayClients", MqttClientFactory.class, () -> clients)
+                .withBean("gatewayState", MemoryStateRepository.class, () -> state)
                 .withPropertyValues(prefix + "ssl-context-parameters=#bean:gatewayTls",
-                        prefix + "mqtt-client-factory=#gatewayClients")
+                        prefix + "mqtt-client-factory=#gatewayClients", prefix + "state-repository=#bean:gatewayState")
                 .run(context -> {
                     K c = configuration(context);
                     assertThat(c.getSslContextParameters()).isSameAs(tls);
                     assertThat(c.getMqttClientFactory()).isSameAs(clients);
+                    assertThat(new BeanWrapperImpl(c).getPropertyValue("stateRepository")).isSameAs(state);
                 });
     }
 
