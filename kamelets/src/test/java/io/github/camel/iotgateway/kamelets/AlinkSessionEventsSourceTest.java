@@ -1,10 +1,7 @@
 package io.github.camel.iotgateway.kamelets;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.camel.iotgateway.alink.AlinkSessionComponent;
-import io.github.camel.iotgateway.alink.AlinkSessionConfiguration;
 import io.github.camel.iotgateway.alink.AlinkSessionConstants;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
@@ -25,27 +22,17 @@ class AlinkSessionEventsSourceTest extends KameletTestSupport {
 
     private static final String SUB_PK = "a1SubPk0001";
 
-    private final String gatewayProductKey = "a1Gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    private final String gatewayProductKey = uniqueAlinkProductKey();
     private AlinkPlatformSimulator platform;
 
     @Override
     protected void startPlatform() {
-        platform = AlinkPlatformSimulator.start(broker().brokerUrl(), gatewayProductKey, "gw-events");
-    }
-
-    @Override
-    protected void closePlatform() {
-        assertThat(platform.violations()).as("protocol violations seen by the platform").isEmpty();
-        platform.close();
+        platform = alinkPlatform(gatewayProductKey, "gw-events");
     }
 
     @Override
     protected void configureComponents(CamelContext camel) {
-        AlinkSessionConfiguration gateway = camel.getComponent("alink-session", AlinkSessionComponent.class)
-                .getConfiguration();
-        gateway.setBrokerUrl(broker().brokerUrl());
-        gateway.setGatewayProductKey(gatewayProductKey);
-        gateway.setGatewayDeviceName("gw-events");
+        GatewaySettings.onTheAlinkSessionComponent(camel, broker().brokerUrl(), gatewayProductKey, "gw-events");
     }
 
     @BeforeEach

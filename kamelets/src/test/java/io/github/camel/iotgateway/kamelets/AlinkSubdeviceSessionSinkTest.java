@@ -2,12 +2,9 @@ package io.github.camel.iotgateway.kamelets;
 
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camel.iotgateway.alink.AlinkSessionConstants;
 import io.github.camel.iotgateway.alink.error.AlinkNoSessionException;
-import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
@@ -28,44 +25,24 @@ class AlinkSubdeviceSessionSinkTest extends KameletTestSupport {
     /** Characters that mean something in a URI query: the secret must still reach the component as it is. */
     private static final String GATEWAY_SECRET = "gw+Secret&x=1%20?#kamelet";
 
-    private final String gatewayProductKey = "a1Gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    private final String gatewayDeviceName = "gw-kamelet";
-    private final AtomicInteger signedConnects = new AtomicInteger();
+    private static final String GATEWAY_DEVICE_NAME = "gw-kamelet";
+
+    private final String gatewayProductKey = uniqueAlinkProductKey();
+    private final AlinkSignedConnects connects = new AlinkSignedConnects(gatewayProductKey, GATEWAY_DEVICE_NAME,
+            GATEWAY_SECRET);
     private AlinkPlatformSimulator platform;
 
     @Override
     protected void startPlatform() {
-        platform = AlinkPlatformSimulator.start(broker().brokerUrl(), gatewayProductKey, gatewayDeviceName);
+        platform = alinkPlatform(gatewayProductKey, GATEWAY_DEVICE_NAME);
         // from now on the broker lets the gateway in only with the identity signed by GATEWAY_SECRET
-        broker().setConnectAuthenticator((clientId, username, password) -> {
-            if (clientId.startsWith("alink-platform-sim")) {
-                return true;
-            }
-            boolean signed = AlinkConnectCredentials.verify(clientId, username, password, gatewayProductKey,
-                    gatewayDeviceName, GATEWAY_SECRET);
-            if (signed) {
-                signedConnects.incrementAndGet();
-            }
-            return signed;
-        });
-    }
-
-    @Override
-    protected void closePlatform() {
-        assertThat(platform.violations()).as("protocol violations seen by the platform").isEmpty();
-        platform.close();
+        broker().setConnectAuthenticator(connects);
     }
 
     @Override
     protected Properties applicationProperties() {
-        Properties properties = new Properties();
-        String kamelet = "camel.kamelet.alink-subdevice-session-sink.";
-        properties.setProperty(kamelet + "brokerUrl", broker().brokerUrl());
-        properties.setProperty(kamelet + "gatewayProductKey", gatewayProductKey);
-        properties.setProperty(kamelet + "gatewayDeviceName", gatewayDeviceName);
-        properties.setProperty(kamelet + "gatewayDeviceSecret", GATEWAY_SECRET);
-        properties.setProperty(kamelet + "requestTimeout", "5000");
-        return properties;
+        return GatewaySettings.alinkSubdeviceSessionSink(broker().brokerUrl(), gatewayProductKey, GATEWAY_DEVICE_NAME,
+                GATEWAY_SECRET);
     }
 
     @BeforeEach
@@ -96,7 +73,7 @@ class AlinkSubdeviceSessionSinkTest extends KameletTestSupport {
 
         assertThat(done.getException()).isNull();
         // every other CONNECT is refused: the one gateway connection was signed with the secret, unchanged by the URI
-        assertThat(signedConnects).hasValue(1);
+        assertThat(connects.signedConnects()).isEqualTo(1);
     }
 
     @Test

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
 import io.github.camel.iotgateway.simulator.EmbeddedMqttBroker;
@@ -46,7 +44,7 @@ class CamelJBangRunTest {
     private static EmbeddedMqttBroker broker;
     private static String jbangClasspath;
 
-    private final String gatewayProductKey = "a1Gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    private final String gatewayProductKey = KameletTestSupport.uniqueAlinkProductKey();
     private final String gatewayDeviceName = "gw-jbang";
     private AlinkPlatformSimulator platform;
     private Path workDir;
@@ -67,9 +65,7 @@ class CamelJBangRunTest {
     @BeforeEach
     void startThePlatform(TestInfo test) throws IOException {
         platform = AlinkPlatformSimulator.start(broker.brokerUrl(), gatewayProductKey, gatewayDeviceName);
-        broker.setConnectAuthenticator((clientId, username, password) -> clientId.startsWith("alink-platform-sim")
-                || AlinkConnectCredentials.verify(clientId, username, password, gatewayProductKey, gatewayDeviceName,
-                        GATEWAY_SECRET));
+        broker.setConnectAuthenticator(new AlinkSignedConnects(gatewayProductKey, gatewayDeviceName, GATEWAY_SECRET));
         workDir = Path.of("target", "jbang-run", test.getTestMethod().orElseThrow().getName()).toAbsolutePath();
         Files.createDirectories(workDir);
     }

@@ -2,7 +2,6 @@ package io.github.camel.iotgateway.kamelets;
 
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.camel.iotgateway.huawei.HuaweiIotConstants;
 import io.github.camel.iotgateway.huawei.SubDeviceOperationResult;
@@ -26,31 +25,19 @@ class HuaweiiotChildDeviceSinkTest extends KameletTestSupport {
     private static final String PRODUCT_ID = "6650a1b2c3d4e5f6a7b8c9d0";
     private static final String GATEWAY_SECRET = "hw+Secret&x=1%20?#kamelet";
 
-    private final String gatewayDeviceId = PRODUCT_ID + "_gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    private final String gatewayDeviceId = uniqueIotdaGatewayId(PRODUCT_ID);
     private IotdaPlatformSimulator platform;
 
     @Override
     protected void startPlatform() {
-        platform = IotdaPlatformSimulator.start(broker().brokerUrl(), gatewayDeviceId);
+        platform = iotdaPlatform(gatewayDeviceId);
         // refuses every CONNECT but the simulator's own and one signed by GATEWAY_SECRET
         broker().setConnectAuthenticator(platform.connectAuthenticator(GATEWAY_SECRET));
     }
 
     @Override
-    protected void closePlatform() {
-        assertThat(platform.violations()).as("protocol violations seen by the platform").isEmpty();
-        platform.close();
-    }
-
-    @Override
     protected Properties applicationProperties() {
-        Properties properties = new Properties();
-        String kamelet = "camel.kamelet.huaweiiot-child-device-sink.";
-        properties.setProperty(kamelet + "brokerUrl", broker().brokerUrl());
-        properties.setProperty(kamelet + "gatewayDeviceId", gatewayDeviceId);
-        properties.setProperty(kamelet + "gatewayDeviceSecret", GATEWAY_SECRET);
-        properties.setProperty(kamelet + "requestTimeout", "5000");
-        return properties;
+        return GatewaySettings.huaweiiotChildDeviceSink(broker().brokerUrl(), gatewayDeviceId, GATEWAY_SECRET);
     }
 
     @BeforeEach

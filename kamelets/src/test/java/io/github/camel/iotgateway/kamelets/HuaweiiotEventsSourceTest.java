@@ -1,10 +1,7 @@
 package io.github.camel.iotgateway.kamelets;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.camel.iotgateway.huawei.HuaweiIotComponent;
-import io.github.camel.iotgateway.huawei.HuaweiIotConfiguration;
 import io.github.camel.iotgateway.huawei.HuaweiIotConstants;
 import io.github.camel.iotgateway.protocol.iotda.AddedDevice;
 import io.github.camel.iotgateway.simulator.IotdaPlatformSimulator;
@@ -25,25 +22,17 @@ class HuaweiiotEventsSourceTest extends KameletTestSupport {
 
     private static final String PRODUCT_ID = "6650a1b2c3d4e5f6a7b8c9d0";
 
-    private final String gatewayDeviceId = PRODUCT_ID + "_gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    private final String gatewayDeviceId = uniqueIotdaGatewayId(PRODUCT_ID);
     private IotdaPlatformSimulator platform;
 
     @Override
     protected void startPlatform() {
-        platform = IotdaPlatformSimulator.start(broker().brokerUrl(), gatewayDeviceId);
-    }
-
-    @Override
-    protected void closePlatform() {
-        assertThat(platform.violations()).as("protocol violations seen by the platform").isEmpty();
-        platform.close();
+        platform = iotdaPlatform(gatewayDeviceId);
     }
 
     @Override
     protected void configureComponents(CamelContext camel) {
-        HuaweiIotConfiguration gateway = camel.getComponent("huaweiiot", HuaweiIotComponent.class).getConfiguration();
-        gateway.setBrokerUrl(broker().brokerUrl());
-        gateway.setGatewayDeviceId(gatewayDeviceId);
+        GatewaySettings.onTheHuaweiiotComponent(camel, broker().brokerUrl(), gatewayDeviceId);
     }
 
     @BeforeEach

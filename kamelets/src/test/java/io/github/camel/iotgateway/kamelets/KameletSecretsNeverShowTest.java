@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.camel.iotgateway.alink.error.AlinkNoSessionException;
-import io.github.camel.iotgateway.protocol.alink.AlinkConnectCredentials;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
 import io.github.camel.iotgateway.simulator.CapturedLogs;
 import org.apache.camel.Exchange;
@@ -40,7 +38,7 @@ class KameletSecretsNeverShowTest extends KameletTestSupport {
     private static final String SUB_SECRET = "subKameletSecretNeverShown02";
     private static final Set<String> SIGNED = ConcurrentHashMap.newKeySet();
 
-    private final String gatewayProductKey = "a1Gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    private final String gatewayProductKey = uniqueAlinkProductKey();
     private AlinkPlatformSimulator platform;
 
     @BeforeAll
@@ -66,32 +64,14 @@ class KameletSecretsNeverShowTest extends KameletTestSupport {
 
     @Override
     protected void startPlatform() {
-        platform = AlinkPlatformSimulator.start(broker().brokerUrl(), gatewayProductKey, "gw-secrets");
-        broker().setConnectAuthenticator((clientId, username, password) -> {
-            if (clientId.startsWith("alink-platform-sim")) {
-                return true;
-            }
-            SIGNED.add(password);
-            return AlinkConnectCredentials.verify(clientId, username, password, gatewayProductKey, "gw-secrets",
-                    GATEWAY_SECRET);
-        });
-    }
-
-    @Override
-    protected void closePlatform() {
-        platform.close();
+        platform = alinkPlatform(gatewayProductKey, "gw-secrets");
+        broker().setConnectAuthenticator(new AlinkSignedConnects(gatewayProductKey, "gw-secrets", GATEWAY_SECRET, SIGNED));
     }
 
     @Override
     protected Properties applicationProperties() {
-        Properties properties = new Properties();
-        String kamelet = "camel.kamelet.alink-subdevice-session-sink.";
-        properties.setProperty(kamelet + "brokerUrl", broker().brokerUrl());
-        properties.setProperty(kamelet + "gatewayProductKey", gatewayProductKey);
-        properties.setProperty(kamelet + "gatewayDeviceName", "gw-secrets");
-        properties.setProperty(kamelet + "gatewayDeviceSecret", GATEWAY_SECRET);
-        properties.setProperty(kamelet + "requestTimeout", "5000");
-        return properties;
+        return GatewaySettings.alinkSubdeviceSessionSink(broker().brokerUrl(), gatewayProductKey, "gw-secrets",
+                GATEWAY_SECRET);
     }
 
     @BeforeEach

@@ -1,13 +1,20 @@
 package io.github.camel.iotgateway.kamelets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
+import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
 import io.github.camel.iotgateway.simulator.EmbeddedMqttBroker;
+import io.github.camel.iotgateway.simulator.IotdaPlatformSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 abstract class KameletTestSupport extends CamelTestSupport {
 
     private static EmbeddedMqttBroker broker;
+
+    /** A platform simulator a test started, with what it saw the gateway do wrong. */
+    private record StartedPlatform(String name, Runnable close, Supplier<List<String>> violations) {
+    }
+
+    private final List<StartedPlatform> platforms = new ArrayList<>();
 
     @BeforeAll
     static void startBroker() {
@@ -38,11 +51,36 @@ abstract class KameletTestSupport extends CamelTestSupport {
         return broker;
     }
 
-    /** Starts the platform simulator of this test's gateway; called before the CamelContext is created. */
+    /**
+     * Starts the platform simulator of this test's gateway ({@link #alinkPlatform}, {@link #iotdaPlatform}); called
+     * before the CamelContext is created.
+     */
     protected abstract void startPlatform();
 
-    /** Closes it again; called after each test. */
-    protected abstract void closePlatform();
+    /** The Alibaba platform of a gateway on this test's broker: closed after the test, which it fails on a violation. */
+    protected AlinkPlatformSimulator alinkPlatform(String gatewayProductKey, String gatewayDeviceName) {
+        AlinkPlatformSimulator platform = AlinkPlatformSimulator.start(broker.brokerUrl(), gatewayProductKey,
+                gatewayDeviceName);
+        platforms.add(new StartedPlatform("the Alibaba platform", platform::close, platform::violations));
+        return platform;
+    }
+
+    /** IoTDA for a gateway on this test's broker: closed after the test, which it fails on a violation. */
+    protected IotdaPlatformSimulator iotdaPlatform(String gatewayDeviceId) {
+        IotdaPlatformSimulator platform = IotdaPlatformSimulator.start(broker.brokerUrl(), gatewayDeviceId);
+        platforms.add(new StartedPlatform("IoTDA", platform::close, platform::violations));
+        return platform;
+    }
+
+    /** A product key of an Alibaba gateway no other test class uses, so no session of another test's gateway is seen. */
+    static String uniqueAlinkProductKey() {
+        return "a1Gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    }
+
+    /** The device_id of an IoTDA gateway of the product no other test class uses. */
+    static String uniqueIotdaGatewayId(String productId) {
+        return productId + "_gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    }
 
     /** What the application's properties file would say: here the kamelets' own gateway settings, if any. */
     protected Properties applicationProperties() {
@@ -65,10 +103,16 @@ abstract class KameletTestSupport extends CamelTestSupport {
         return camel;
     }
 
+    /** Closes every platform the test started, and fails the test if any saw a protocol violation. */
     @AfterEach
-    void closeThePlatform() {
+    void closeThePlatforms() {
         broker.setConnectAuthenticator(null);
-        closePlatform();
+        SoftAssertions softly = new SoftAssertions();
+        platforms.forEach(p -> softly.assertThat(p.violations().get()).as("protocol violations seen by %s", p.name())
+                .isEmpty());
+        platforms.forEach(p -> p.close().run());
+        platforms.clear();
+        softly.assertAll();
     }
 
     /** Waits up to 5 s for a condition that another thread (the platform, the broker) makes true. */

@@ -1,13 +1,8 @@
 package io.github.camel.iotgateway.kamelets;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.camel.iotgateway.alink.AlinkSessionComponent;
-import io.github.camel.iotgateway.alink.AlinkSessionConfiguration;
 import io.github.camel.iotgateway.alink.AlinkSessionConstants;
-import io.github.camel.iotgateway.huawei.HuaweiIotComponent;
-import io.github.camel.iotgateway.huawei.HuaweiIotConfiguration;
 import io.github.camel.iotgateway.huawei.HuaweiIotConstants;
 import io.github.camel.iotgateway.mqtt.docs.DocBlock;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
@@ -28,35 +23,21 @@ class ReadmeKameletRoutesTest extends KameletTestSupport {
     private static final String SUB_PK = "a1SubPk0001";
     private static final String PRODUCT_ID = "6650a1b2c3d4e5f6a7b8c9d0";
 
-    private final String gatewayProductKey = "a1Gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    private final String gatewayDeviceId = PRODUCT_ID + "_gw" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    private final String gatewayProductKey = uniqueAlinkProductKey();
+    private final String gatewayDeviceId = uniqueIotdaGatewayId(PRODUCT_ID);
     private AlinkPlatformSimulator alink;
     private IotdaPlatformSimulator iotda;
 
     @Override
     protected void startPlatform() {
-        alink = AlinkPlatformSimulator.start(broker().brokerUrl(), gatewayProductKey, "gw-readme");
-        iotda = IotdaPlatformSimulator.start(broker().brokerUrl(), gatewayDeviceId);
-    }
-
-    @Override
-    protected void closePlatform() {
-        assertThat(alink.violations()).as("protocol violations seen by the Alibaba platform").isEmpty();
-        assertThat(iotda.violations()).as("protocol violations seen by IoTDA").isEmpty();
-        alink.close();
-        iotda.close();
+        alink = alinkPlatform(gatewayProductKey, "gw-readme");
+        iotda = iotdaPlatform(gatewayDeviceId);
     }
 
     @Override
     protected void configureComponents(CamelContext camel) {
-        AlinkSessionConfiguration alinkGateway = camel.getComponent("alink-session", AlinkSessionComponent.class)
-                .getConfiguration();
-        alinkGateway.setBrokerUrl(broker().brokerUrl());
-        alinkGateway.setGatewayProductKey(gatewayProductKey);
-        alinkGateway.setGatewayDeviceName("gw-readme");
-        HuaweiIotConfiguration huaweiGateway = camel.getComponent("huaweiiot", HuaweiIotComponent.class).getConfiguration();
-        huaweiGateway.setBrokerUrl(broker().brokerUrl());
-        huaweiGateway.setGatewayDeviceId(gatewayDeviceId);
+        GatewaySettings.onTheAlinkSessionComponent(camel, broker().brokerUrl(), gatewayProductKey, "gw-readme");
+        GatewaySettings.onTheHuaweiiotComponent(camel, broker().brokerUrl(), gatewayDeviceId);
     }
 
     @Test

@@ -2,39 +2,32 @@ package io.github.camel.iotgateway.alink.springboot;
 
 import io.github.camel.iotgateway.alink.AlinkSessionComponent;
 import io.github.camel.iotgateway.alink.AlinkSessionConfiguration;
-import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
-import io.github.camel.iotgateway.mqtt.client.PahoClientFactory;
-import org.apache.camel.CamelContext;
-import org.apache.camel.spi.ComponentCustomizer;
-import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.jsse.SSLContextParameters;
+import io.github.camel.iotgateway.springboot.testsupport.StarterAutoConfigurationTestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the auto-configuration does with {@code camel.component.alink-session.*}: each property reaches the component
- * Camel creates, nothing changes without them, the switches turn it off, and object options take beans by reference.
- * No broker: no endpoint is created, the component's configuration is read.
+ * Camel creates, and a shared configuration object comes before the single properties; what every starter does alike
+ * (no change without properties, the switches, bean references, no secret printed) is the support's. No broker: no
+ * endpoint is created, the component's configuration is read.
  */
-class AlinkSessionAutoConfigurationTest {
+class AlinkSessionAutoConfigurationTest
+        extends StarterAutoConfigurationTestSupport<AlinkSessionComponent, AlinkSessionConfiguration> {
 
-    private static final String PREFIX = "camel.component.alink-session.";
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-            .of(CamelAutoConfiguration.class, AlinkSessionComponentConverter.class, AlinkSessionComponentAutoConfiguration.class));
+    AlinkSessionAutoConfigurationTest() {
+        super(AlinkSessionStarter.UNDER_TEST);
+    }
 
     @Test
     void eachPropertyReachesTheComponentInEitherSpelling() {
-        runner.withPropertyValues(PREFIX + "broker-url=tcp://gateway.example:1883", PREFIX + "gateway-product-key=a1GwPk00001",
-                PREFIX + "gateway-device-name=gw-01", PREFIX + "gateway-device-secret=gwSecretOfTheBindingTest",
-                PREFIX + "request-timeout=2500", PREFIX + "batching=false", PREFIX + "sign-method=hmacSha1",
-                PREFIX + "login-pace-counts=subDevices", PREFIX + "keep-alive-interval=120",
-                PREFIX + "maxOnlineSubDevices=1500").run(context -> {
-                    AlinkSessionConfiguration c = component(context).getConfiguration();
+        runner.withPropertyValues(prefix + "broker-url=tcp://gateway.example:1883", prefix + "gateway-product-key=a1GwPk00001",
+                prefix + "gateway-device-name=gw-01", prefix + "gateway-device-secret=gwSecretOfTheBindingTest",
+                prefix + "request-timeout=2500", prefix + "batching=false", prefix + "sign-method=hmacSha1",
+                prefix + "login-pace-counts=subDevices", prefix + "keep-alive-interval=120",
+                prefix + "maxOnlineSubDevices=1500").run(context -> {
+                    AlinkSessionConfiguration c = configuration(context);
                     assertThat(c.getBrokerUrl()).isEqualTo("tcp://gateway.example:1883");
                     assertThat(c.getGatewayProductKey()).isEqualTo("a1GwPk00001");
                     assertThat(c.getGatewayDeviceName()).isEqualTo("gw-01");
@@ -49,72 +42,16 @@ class AlinkSessionAutoConfigurationTest {
     }
 
     @Test
-    void withoutPropertiesTheComponentKeepsEveryDefaultOfItsOwn() {
-        runner.run(context -> assertThat(component(context).getConfiguration()).usingRecursiveComparison()
-                .isEqualTo(new AlinkSessionConfiguration()));
-    }
-
-    @Test
-    void enabledFalseLeavesTheComponentAsCamelMakesIt() {
-        runner.withPropertyValues(PREFIX + "enabled=false", PREFIX + "broker-url=tcp://gateway.example:1883")
-                .run(context -> {
-                    assertThat(context).doesNotHaveBean(AlinkSessionComponentAutoConfiguration.class)
-                            .doesNotHaveBean(ComponentCustomizer.class);
-                    assertThat(component(context).getConfiguration().getBrokerUrl()).isNull();
-                });
-    }
-
-    @Test
-    void theSwitchOfAllComponentsTurnsItOffToo() {
-        runner.withPropertyValues("camel.component.enabled=false", PREFIX + "broker-url=tcp://gateway.example:1883")
-                .run(context -> assertThat(context).doesNotHaveBean(ComponentCustomizer.class));
-    }
-
-    @Test
-    void theCustomizerSwitchKeepsThePropertiesButDoesNotApplyThem() {
-        runner.withPropertyValues(PREFIX + "customizer.enabled=false", PREFIX + "broker-url=tcp://gateway.example:1883")
-                .run(context -> {
-                    assertThat(context.getBean(AlinkSessionComponentConfiguration.class).getBrokerUrl())
-                            .isEqualTo("tcp://gateway.example:1883");
-                    assertThat(component(context).getConfiguration().getBrokerUrl()).isNull();
-                });
-    }
-
-    @Test
-    void objectOptionsTakeBeansOfTheSpringContextByReference() {
-        SSLContextParameters tls = new SSLContextParameters();
-        MqttClientFactory clients = new PahoClientFactory();
-        runner.withBean("gatewayTls", SSLContextParameters.class, () -> tls)
-                .withBean("gatewayClients", MqttClientFactory.class, () -> clients)
-                .withPropertyValues(PREFIX + "ssl-context-parameters=#bean:gatewayTls",
-                        PREFIX + "mqtt-client-factory=#gatewayClients")
-                .run(context -> {
-                    AlinkSessionConfiguration c = component(context).getConfiguration();
-                    assertThat(c.getSslContextParameters()).isSameAs(tls);
-                    assertThat(c.getMqttClientFactory()).isSameAs(clients);
-                });
-    }
-
-    @Test
-    void anObjectOptionThatNamesNoBeanFailsTheStartNamingTheProperty() {
-        runner.withPropertyValues(PREFIX + "ssl-context-parameters=gatewayTls").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("#bean:name");
-            assertThat(context.getStartupFailure()).hasStackTraceContaining(PREFIX + "ssl-context-parameters");
-        });
-    }
-
-    @Test
     void aSharedConfigurationBeanComesFirstAndTheSinglePropertiesGoOnTopOfIt() {
         AlinkSessionConfiguration shared = new AlinkSessionConfiguration();
         shared.setBrokerUrl("tcp://shared.example:1883");
         shared.setClientId("shared-client");
         runner.withBean("sharedGateway", AlinkSessionConfiguration.class, () -> shared)
                 // in hash order, max-logins-per-sub-device-per-minute would be set before the shared object replaced it
-                .withPropertyValues(PREFIX + "configuration=#bean:sharedGateway", PREFIX + "request-timeout=1234",
-                        PREFIX + "gateway-device-name=gw-on-top", PREFIX + "max-logins-per-sub-device-per-minute=2")
+                .withPropertyValues(prefix + "configuration=#bean:sharedGateway", prefix + "request-timeout=1234",
+                        prefix + "gateway-device-name=gw-on-top", prefix + "max-logins-per-sub-device-per-minute=2")
                 .run(context -> {
-                    AlinkSessionConfiguration c = component(context).getConfiguration();
+                    AlinkSessionConfiguration c = configuration(context);
                     assertThat(c).isSameAs(shared);
                     assertThat(c.getBrokerUrl()).isEqualTo("tcp://shared.example:1883");
                     assertThat(c.getClientId()).isEqualTo("shared-client");
@@ -122,18 +59,5 @@ class AlinkSessionAutoConfigurationTest {
                     assertThat(c.getGatewayDeviceName()).isEqualTo("gw-on-top");
                     assertThat(c.getMaxLoginsPerSubDevicePerMinute()).isEqualTo(2);
                 });
-    }
-
-    @Test
-    void thePropertiesBeanPrintsNoSecret() {
-        runner.withPropertyValues(PREFIX + "gateway-device-secret=gwSecretNeverPrinted01", PREFIX + "user-name=mqttUserNeverPrinted",
-                PREFIX + "password=mqttPasswordNeverPrinted").run(context -> assertThat(
-                        context.getBean(AlinkSessionComponentConfiguration.class).toString())
-                        .doesNotContain("NeverPrinted"));
-    }
-
-    private static AlinkSessionComponent component(AssertableApplicationContext context) {
-        assertThat(context).hasNotFailed();
-        return context.getBean(CamelContext.class).getComponent("alink-session", AlinkSessionComponent.class);
     }
 }

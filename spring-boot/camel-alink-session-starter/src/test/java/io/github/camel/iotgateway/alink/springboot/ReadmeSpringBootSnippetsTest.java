@@ -1,78 +1,14 @@
 package io.github.camel.iotgateway.alink.springboot;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
-
-import io.github.camel.iotgateway.mqtt.docs.DocBlock;
-import io.github.camel.iotgateway.mqtt.docs.DocBlocks;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.camel.iotgateway.springboot.testsupport.ReadmeSpringBootSnippetsTestSupport;
 
 /**
- * The README's Spring Boot section shows what this module's tests run: its alink-session properties are those of the
- * test application's application.properties (AlinkSessionStarterApplicationTest boots on them), and its dependency
- * names this starter at this version. (The alink-session module's DocSnippetsTest checks each key names an option.)
+ * The README's Spring Boot section shows what this module's tests run: its alink-session properties are those
+ * AlinkSessionStarterApplicationTest boots on, and its dependency names this starter at this version.
  */
-class ReadmeSpringBootSnippetsTest {
+class ReadmeSpringBootSnippetsTest extends ReadmeSpringBootSnippetsTestSupport {
 
-    private static final Path README = Path.of(System.getProperty("basedir", ".")).resolve("../../README.md").normalize();
-    private static final String SECTION = "## Spring Boot";
-
-    @Test
-    void thePropertiesOfTheReadmeAreThoseTheTestApplicationBootsOn() throws IOException {
-        List<DocBlock> snippets = inSection("properties").stream().filter(b -> b.mentions("camel.component.alink-session"))
-                .toList();
-
-        assertThat(snippets).hasSize(1);
-        Map<String, String> readme = properties(snippets.get(0).text());
-        assertThat(readme).containsKeys("camel.component.alink-session.broker-url",
-                "camel.component.alink-session.gateway-device-secret");
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
-            assertThat(in).as("the test application's application.properties").isNotNull();
-            Map<String, String> application = properties(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            assertThat(application).containsAllEntriesOf(readme);
-            assertThat(application.keySet().stream().filter(k -> k.startsWith("camel.")))
-                    .as("the test application sets no Camel option the README leaves out")
-                    .containsExactlyInAnyOrderElementsOf(readme.keySet());
-        }
-    }
-
-    @Test
-    void theDependencyOfTheReadmeIsThisStarterAtThisVersion() throws IOException {
-        List<DocBlock> snippets = inSection("xml").stream().filter(b -> b.mentions("camel-alink-session-starter")).toList();
-
-        assertThat(snippets).hasSize(1);
-        assertThat(snippets.get(0).text().replaceAll("\\s+", "")).contains("<dependency><groupId>io.github.camel-iot-gateway"
-                + "</groupId><artifactId>camel-alink-session-starter</artifactId><version>"
-                + System.getProperty("project.version") + "</version></dependency>");
-    }
-
-    /** The blocks in {@code language} between the section's heading and the next heading of its level. */
-    private static List<DocBlock> inSection(String language) throws IOException {
-        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-        int start = lines.indexOf(SECTION);
-        assertThat(start).as("%s in %s", SECTION, README).isNotNegative();
-        int end = start + 1;
-        while (end < lines.size() && !lines.get(end).startsWith("## ")) {
-            end++;
-        }
-        int first = start + 1;
-        int last = end;
-        return DocBlocks.in(README, language).stream().filter(b -> b.line() > first && b.line() <= last).toList();
-    }
-
-    private static Map<String, String> properties(String text) throws IOException {
-        Properties properties = new Properties();
-        properties.load(new StringReader(text));
-        return properties.stringPropertyNames().stream().collect(Collectors.toMap(k -> k, properties::getProperty));
+    ReadmeSpringBootSnippetsTest() {
+        super(AlinkSessionStarter.UNDER_TEST);
     }
 }

@@ -1,54 +1,31 @@
 package io.github.camel.iotgateway.alink.springboot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.github.camel.iotgateway.alink.springboot.gateway.GatewayApplication;
 import io.github.camel.iotgateway.alink.springboot.gateway.SubDeviceSessionRoutes;
 import io.github.camel.iotgateway.protocol.alink.SubDevice;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
-import io.github.camel.iotgateway.simulator.CapturedLogs;
+import io.github.camel.iotgateway.springboot.testsupport.EveryLevelApplicationLogTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway's secret, set in application.properties, and the sub-devices' secrets in the exchanges never show in
- * the application's log at any level: Spring Boot's logging writes every level of every logger (java.util.logging,
- * where Paho logs, included) to a file from the start of the context to its end, and the file is searched for the
- * secrets and for the CONNECT passwords signed from the gateway's secret. The broker standing in for the cloud stays at
- * warn.
+ * the application's log at any level (the support logs every level of every logger to a file), nor do the CONNECT
+ * passwords signed from the gateway's secret.
  */
-@SpringBootTest(classes = GatewayApplication.class, properties = {
-        "logging.file.name=" + SecretsNeverShowInTheApplicationLogTest.LOG_FILE, "logging.level.root=trace",
-        "logging.level.org.apache.activemq=warn", "logging.level.io.netty=warn" })
+@SpringBootTest(classes = GatewayApplication.class)
 @Import(EmbeddedAlinkCloud.class)
-@DirtiesContext // its context logs at trace into the file: closed with the class, so the next one logs as it says
-class SecretsNeverShowInTheApplicationLogTest {
+class SecretsNeverShowInTheApplicationLogTest extends EveryLevelApplicationLogTestSupport {
 
-    static final String LOG_FILE = "target/spring-boot-every-level.log";
     private static final String SUB_SECRET = "subSecretNeverInTheLog0001";
-
-    static {
-        // Spring Boot's file appender appends: the file holds this run's context alone
-        try {
-            Files.deleteIfExists(Path.of(LOG_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Autowired
     private ProducerTemplate template;
@@ -69,12 +46,8 @@ class SecretsNeverShowInTheApplicationLogTest {
         assertThat(online.getException()).isNull();
         assertThat(offline.getException()).isNull();
         assertThat(refused.getException()).as("a login with a wrong secret, which the error handler logs").isNotNull();
-        String log = Files.readString(Path.of(LOG_FILE), StandardCharsets.UTF_8);
-        // the capture works: trace lines of Camel and of Paho (java.util.logging), and the gateway's connect
-        assertThat(log).contains(" TRACE ").contains("org.eclipse.paho").contains("a1GwSpring01");
-        Set<String> signed = new HashSet<>(cloud.connectPasswords());
-        assertThat(signed).as("the CONNECT passwords the broker was shown").isNotEmpty();
-        assertThat(CapturedLogs.firstSecretIn(log, List.of(EmbeddedAlinkCloud.GATEWAY_SECRET, SUB_SECRET,
-                "aWrongSecret0002"), signed)).as("a secret in " + LOG_FILE).isNull();
+        String log = applicationLog(EmbeddedAlinkCloud.GATEWAY_PRODUCT_KEY);
+        assertNoSecretIn(log, List.of(EmbeddedAlinkCloud.GATEWAY_SECRET, SUB_SECRET, "aWrongSecret0002"),
+                cloud.connectPasswords());
     }
 }

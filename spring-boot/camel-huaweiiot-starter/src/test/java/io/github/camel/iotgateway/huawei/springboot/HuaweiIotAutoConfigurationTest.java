@@ -4,39 +4,37 @@ import io.github.camel.iotgateway.huawei.HuaweiIotComponent;
 import io.github.camel.iotgateway.huawei.HuaweiIotConfiguration;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import io.github.camel.iotgateway.mqtt.client.PahoClientFactory;
-import org.apache.camel.CamelContext;
-import org.apache.camel.spi.ComponentCustomizer;
-import org.apache.camel.spi.StateRepository;
-import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.apache.camel.support.jsse.SSLContextParameters;
+import io.github.camel.iotgateway.springboot.testsupport.StarterAutoConfigurationTestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the auto-configuration does with {@code camel.component.huaweiiot.*}: each property reaches the component Camel
- * creates, nothing changes without them, the switches turn it off, and object options take beans by reference. No
- * broker: no endpoint is created, the component's configuration is read.
+ * creates, and a shared configuration object comes before the single properties; what every starter does alike (no
+ * change without properties, the switches, bean references, no secret printed) is the support's. No broker: no
+ * endpoint is created, the component's configuration is read.
  */
-class HuaweiIotAutoConfigurationTest {
+class HuaweiIotAutoConfigurationTest extends StarterAutoConfigurationTestSupport<HuaweiIotComponent, HuaweiIotConfiguration> {
 
-    private static final String PREFIX = "camel.component.huaweiiot.";
+    HuaweiIotAutoConfigurationTest() {
+        super(HuaweiIotStarter.UNDER_TEST);
+    }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-            .of(CamelAutoConfiguration.class, HuaweiIotComponentConverter.class, HuaweiIotComponentAutoConfiguration.class));
+    /** The object option this component had first (the child-list versions): tried here for a reference without #. */
+    @Override
+    protected String anObjectOption() {
+        return "state-repository";
+    }
 
     @Test
     void eachPropertyReachesTheComponentInEitherSpelling() {
-        runner.withPropertyValues(PREFIX + "broker-url=tcp://gateway.example:1883",
-                PREFIX + "gateway-device-id=6650a1b2c3d4e5f6a7b8c9d0_gw-01",
-                PREFIX + "gateway-device-secret=gwSecretOfTheBindingTest", PREFIX + "request-timeout=35000",
-                PREFIX + "sync-on-connect=false", PREFIX + "qos=0", PREFIX + "fail-on-any-device-failure=true",
-                PREFIX + "max-bytes-per-second=524288", PREFIX + "maxMessagesPerSecond=20").run(context -> {
-                    HuaweiIotConfiguration c = component(context).getConfiguration();
+        runner.withPropertyValues(prefix + "broker-url=tcp://gateway.example:1883",
+                prefix + "gateway-device-id=6650a1b2c3d4e5f6a7b8c9d0_gw-01",
+                prefix + "gateway-device-secret=gwSecretOfTheBindingTest", prefix + "request-timeout=35000",
+                prefix + "sync-on-connect=false", prefix + "qos=0", prefix + "fail-on-any-device-failure=true",
+                prefix + "max-bytes-per-second=524288", prefix + "maxMessagesPerSecond=20").run(context -> {
+                    HuaweiIotConfiguration c = configuration(context);
                     assertThat(c.getBrokerUrl()).isEqualTo("tcp://gateway.example:1883");
                     assertThat(c.getGatewayDeviceId()).isEqualTo("6650a1b2c3d4e5f6a7b8c9d0_gw-01");
                     assertThat(c.getGatewayDeviceSecret()).isEqualTo("gwSecretOfTheBindingTest");
@@ -50,65 +48,6 @@ class HuaweiIotAutoConfigurationTest {
     }
 
     @Test
-    void withoutPropertiesTheComponentKeepsEveryDefaultOfItsOwn() {
-        runner.run(context -> assertThat(component(context).getConfiguration()).usingRecursiveComparison()
-                .isEqualTo(new HuaweiIotConfiguration()));
-    }
-
-    @Test
-    void enabledFalseLeavesTheComponentAsCamelMakesIt() {
-        runner.withPropertyValues(PREFIX + "enabled=false", PREFIX + "broker-url=tcp://gateway.example:1883")
-                .run(context -> {
-                    assertThat(context).doesNotHaveBean(HuaweiIotComponentAutoConfiguration.class)
-                            .doesNotHaveBean(ComponentCustomizer.class);
-                    assertThat(component(context).getConfiguration().getBrokerUrl()).isNull();
-                });
-    }
-
-    @Test
-    void theSwitchOfAllComponentsTurnsItOffToo() {
-        runner.withPropertyValues("camel.component.enabled=false", PREFIX + "broker-url=tcp://gateway.example:1883")
-                .run(context -> assertThat(context).doesNotHaveBean(ComponentCustomizer.class));
-    }
-
-    @Test
-    void theCustomizerSwitchKeepsThePropertiesButDoesNotApplyThem() {
-        runner.withPropertyValues(PREFIX + "customizer.enabled=false", PREFIX + "broker-url=tcp://gateway.example:1883")
-                .run(context -> {
-                    assertThat(context.getBean(HuaweiIotComponentConfiguration.class).getBrokerUrl())
-                            .isEqualTo("tcp://gateway.example:1883");
-                    assertThat(component(context).getConfiguration().getBrokerUrl()).isNull();
-                });
-    }
-
-    @Test
-    void objectOptionsTakeBeansOfTheSpringContextByReference() {
-        SSLContextParameters tls = new SSLContextParameters();
-        MqttClientFactory clients = new PahoClientFactory();
-        StateRepository<String, String> versions = new MemoryStateRepository();
-        runner.withBean("gatewayTls", SSLContextParameters.class, () -> tls)
-                .withBean("gatewayClients", MqttClientFactory.class, () -> clients)
-                .withBean("childListVersions", MemoryStateRepository.class, () -> (MemoryStateRepository) versions)
-                .withPropertyValues(PREFIX + "ssl-context-parameters=#bean:gatewayTls",
-                        PREFIX + "mqtt-client-factory=#gatewayClients", PREFIX + "state-repository=#bean:childListVersions")
-                .run(context -> {
-                    HuaweiIotConfiguration c = component(context).getConfiguration();
-                    assertThat(c.getSslContextParameters()).isSameAs(tls);
-                    assertThat(c.getMqttClientFactory()).isSameAs(clients);
-                    assertThat(c.getStateRepository()).isSameAs(versions);
-                });
-    }
-
-    @Test
-    void anObjectOptionThatNamesNoBeanFailsTheStartNamingTheProperty() {
-        runner.withPropertyValues(PREFIX + "state-repository=childListVersions").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("#bean:name");
-            assertThat(context.getStartupFailure()).hasStackTraceContaining(PREFIX + "state-repository");
-        });
-    }
-
-    @Test
     void aSharedConfigurationBeanComesFirstAndTheSinglePropertiesGoOnTopOfIt() {
         HuaweiIotConfiguration shared = new HuaweiIotConfiguration();
         shared.setBrokerUrl("tcp://shared.example:1883");
@@ -117,11 +56,11 @@ class HuaweiIotAutoConfigurationTest {
         runner.withBean("sharedGateway", HuaweiIotConfiguration.class, () -> shared)
                 .withBean("gatewayClients", MqttClientFactory.class, () -> clients)
                 // in hash order, mqtt-client-factory would be set before the shared object replaced it
-                .withPropertyValues(PREFIX + "configuration=#bean:sharedGateway", PREFIX + "request-timeout=1234",
-                        PREFIX + "gateway-device-id=6650a1b2c3d4e5f6a7b8c9d0_gw-on-top",
-                        PREFIX + "mqtt-client-factory=#bean:gatewayClients")
+                .withPropertyValues(prefix + "configuration=#bean:sharedGateway", prefix + "request-timeout=1234",
+                        prefix + "gateway-device-id=6650a1b2c3d4e5f6a7b8c9d0_gw-on-top",
+                        prefix + "mqtt-client-factory=#bean:gatewayClients")
                 .run(context -> {
-                    HuaweiIotConfiguration c = component(context).getConfiguration();
+                    HuaweiIotConfiguration c = configuration(context);
                     assertThat(c).isSameAs(shared);
                     assertThat(c.getBrokerUrl()).isEqualTo("tcp://shared.example:1883");
                     assertThat(c.getClientId()).isEqualTo("shared-client");
@@ -129,18 +68,5 @@ class HuaweiIotAutoConfigurationTest {
                     assertThat(c.getGatewayDeviceId()).isEqualTo("6650a1b2c3d4e5f6a7b8c9d0_gw-on-top");
                     assertThat(c.getMqttClientFactory()).isSameAs(clients);
                 });
-    }
-
-    @Test
-    void thePropertiesBeanPrintsNoSecret() {
-        runner.withPropertyValues(PREFIX + "gateway-device-secret=gwSecretNeverPrinted01", PREFIX + "user-name=mqttUserNeverPrinted",
-                PREFIX + "password=mqttPasswordNeverPrinted").run(context -> assertThat(
-                        context.getBean(HuaweiIotComponentConfiguration.class).toString())
-                        .doesNotContain("NeverPrinted"));
-    }
-
-    private static HuaweiIotComponent component(AssertableApplicationContext context) {
-        assertThat(context).hasNotFailed();
-        return context.getBean(CamelContext.class).getComponent("huaweiiot", HuaweiIotComponent.class);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camel.iotgateway.huawei.springboot;
+package io.github.camel.iotgateway.springboot.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,18 +15,18 @@ import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
 
 /**
- * The starter's {@code META-INF/spring-configuration-metadata.json} as spring-boot-configuration-processor wrote it into
- * this module's classes (the classpath has other starters' files of that name): what an IDE completes.
+ * A starter's {@code META-INF/spring-configuration-metadata.json} as spring-boot-configuration-processor wrote it into
+ * that starter's classes (the classpath has other starters' files of that name): what an IDE completes.
  */
-record StarterMetadata(Map<String, Property> properties, Map<String, List<String>> hints) {
+public record StarterMetadata(Map<String, Property> properties, Map<String, List<String>> hints) {
 
     static final String RESOURCE = "META-INF/spring-configuration-metadata.json";
 
     /** One property: its type, description and default as the IDE shows them. */
-    record Property(String name, String type, String description, String defaultValue) {
+    public record Property(String name, String type, String description, String defaultValue) {
     }
 
-    static StarterMetadata of(Class<?> classOfTheStarter) throws IOException, URISyntaxException {
+    public static StarterMetadata of(Class<?> classOfTheStarter) throws IOException, URISyntaxException {
         Path classes = Path.of(classOfTheStarter.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path file = classes.resolve(RESOURCE);
         if (!Files.exists(file)) {
