@@ -38,6 +38,14 @@ class HuaweiiotEventsSourceTest extends KameletTestSupport {
     @BeforeEach
     void loadTheRoutes() throws Exception {
         loadRoutes("huaweiiot-events.yaml");
+        // the gateway asks for a child-list sync when it connects; a notice sent before the platform saw that ask
+        // would come twice (once pushed, once in the sync's answer)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (platform.syncRequests() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        org.assertj.core.api.Assertions.assertThat(platform.syncRequests()).as("the gateway's sync at connect")
+                .isPositive();
     }
 
     @Test
