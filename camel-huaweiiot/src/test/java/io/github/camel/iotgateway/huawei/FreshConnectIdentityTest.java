@@ -67,8 +67,9 @@ class FreshConnectIdentityTest extends HuaweiIotTestSupport {
         clock.move(Duration.ofMinutes(2));
         broker().restart();
         io.github.camel.iotgateway.mqtt.GatewayConnection connection = connection();
-        await("a reconnect signed for 11:00", Duration.ofSeconds(20),
-                () -> connection.reconnects() == 1 && connection.isReady());
+        // the platform's side reconnects on its own schedule: a request sent before it is back gets no answer
+        await("a reconnect signed for 11:00, and the platform back", Duration.ofSeconds(20),
+                () -> connection.reconnects() == 1 && connection.isReady() && platform.isConnected());
 
         Exchange second = template.send("huaweiiot:deleteSubDevice", e -> e.getMessage().setBody(children.get(1)));
         assertThat(second.getException()).isNull();

@@ -1,8 +1,6 @@
 package io.github.camel.iotgateway.simulator;
 
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -23,14 +21,16 @@ import java.util.function.Consumer;
  * The simulated cloud's own MQTT connection: one Paho async client subscribed to one topic filter. Messages are handed
  * to a single worker thread in arrival order, so the Paho callback thread never blocks and the platform state is
  * changed by one thread at a time. It reconnects on its own and subscribes again, so a simulator survives
- * {@link EmbeddedMqttBroker#restart()}.
+ * {@link EmbeddedMqttBroker#restart()}: every 50 ms, not after Paho's automatic reconnect's first second, because the
+ * cloud it plays is the broker's own side and is there before any device comes back (a gateway waits a second at
+ * least); a slower simulator would miss what a reconnected gateway sends first (re-logins, syncs).
  */
 final class PlatformConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformConnection.class);
     private static final long CONNECT_TIMEOUT_MS = 10_000;
     private static final int MAX_INFLIGHT = 1000;
-    private static final int MAX_RECONNECT_DELAY_MS = 1000;
+    private static final long RECONNECT_EVERY_MS = 50;
 
     private final MqttAsyncClient client;
     private final String[] topicFilters;
@@ -40,6 +40,9 @@ final class PlatformConnection implements AutoCloseable {
     private final ExecutorService worker;
     /** Set once the broker granted the subscription on the current connection: only then can requests arrive. */
     private volatile boolean subscribed;
+    private volatile boolean closed;
+    private final java.util.concurrent.ScheduledExecutorService reconnects;
+    private MqttConnectOptions options;
 
     private PlatformConnection(MqttAsyncClient client, String topicFilter, int subscriptionQos,
             Consumer<InboundMessage> handler, String threadName) {
@@ -49,6 +52,7 @@ final class PlatformConnection implements AutoCloseable {
         this.subscriptionQos = subscriptionQos;
         this.handler = handler;
         this.worker = Executors.newSingleThreadExecutor(new DaemonThreads(threadName));
+        this.reconnects = Executors.newSingleThreadScheduledExecutor(new DaemonThreads(threadName + "-reconnect"));
     }
 
     /**
@@ -91,6 +95,8 @@ final class PlatformConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        reconnects.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect(0).waitForCompletion(2000);
@@ -110,14 +116,14 @@ final class PlatformConnection implements AutoCloseable {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
-        options.setAutomaticReconnect(true);
-        // a test that restarts the broker wants the cloud back within about a second, not Paho's 128 s back-off
-        options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_MS);
+        // reconnects are ours, every 50 ms (see the class comment)
+        options.setAutomaticReconnect(false);
         options.setMaxInflight(MAX_INFLIGHT);
         options.setSocketFactory(new NoDelaySocketFactory());
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout((int) (CONNECT_TIMEOUT_MS / 1000));
         client.setCallback(new Callback());
+        this.options = options;
         try {
             client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
             client.subscribe(topicFilters, qosFor(topicFilters)).waitForCompletion(CONNECT_TIMEOUT_MS);
@@ -127,6 +133,27 @@ final class PlatformConnection implements AutoCloseable {
                                             + client.getServerURI() + " and subscribe " + topicFilter + ": " + e, e);
         }
         LOG.debug("Simulator {} connected, subscribed to {}", client.getClientId(), topicFilter);
+    }
+
+    /** Tries to connect and subscribe again now, and again in 50 ms until it is back. */
+    private void reconnect() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!client.isConnected()) {
+                client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
+            }
+            client.subscribe(topicFilters, qosFor(topicFilters)).waitForCompletion(CONNECT_TIMEOUT_MS);
+            subscribed = true;
+            LOG.info("Simulator {} reconnected to {}, subscribed again", client.getClientId(), client.getServerURI());
+        } catch (MqttException | RuntimeException e) {
+            try {
+                reconnects.schedule(this::reconnect, RECONNECT_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                // closed meanwhile
+            }
+        }
     }
 
     private int[] qosFor(String[] filters) {
@@ -147,34 +174,18 @@ final class PlatformConnection implements AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            if (!reconnect) {
-                return;
-            }
-            // clean session: the broker forgot the subscription with the old connection
-            try {
-                client.subscribe(topicFilters, qosFor(topicFilters), null, new IMqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        subscribed = true;
-                        LOG.info("Simulator {} reconnected to {}, subscribed again", client.getClientId(), serverUri);
-                    }
-
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable failure) {
-                        LOG.warn("Simulator {} could not subscribe again to {}: {}", client.getClientId(),
-                                topicFilter, failure.toString());
-                    }
-                });
-            } catch (MqttException e) {
-                LOG.warn("Simulator {} could not subscribe again to {}: {}", client.getClientId(), topicFilter,
-                        e.toString());
-            }
+            // connect() and reconnect() subscribe themselves
         }
 
         @Override
         public void connectionLost(Throwable cause) {
             subscribed = false;
             LOG.info("Simulator {} lost its connection ({}); reconnecting", client.getClientId(), cause.toString());
+            try {
+                reconnects.execute(PlatformConnection.this::reconnect);
+            } catch (RejectedExecutionException closing) {
+                // closed meanwhile
+            }
         }
 
         @Override
