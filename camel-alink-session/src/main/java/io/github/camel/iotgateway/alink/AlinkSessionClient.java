@@ -263,7 +263,8 @@ final class AlinkSessionClient extends GatewayClientSupport {
                                         && SessionReplies.reply(outcome).code() == AlinkCodes.RATE_LIMITED;
                     if (!throttled || retries >= gatewayConfiguration.getRateLimitRetries()
                         || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) >= deadlineNanos
-                        || !retryLater(pauseMillis, () -> sendRetryingThrottled(operation, params,
+                        // sent again from a worker: the shared timer must not run what the exchange does next
+                        || !connection().runOnWorkerAfter(pauseMillis, () -> sendRetryingThrottled(operation, params,
                                 Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())),
                                 deadlineNanos, retries + 1, done))) {
                         done.accept(outcome);
@@ -286,17 +287,5 @@ final class AlinkSessionClient extends GatewayClientSupport {
      */
     void topologyDeleted(List<SubDeviceId> devices) {
         online.loggedOut(devices);
-    }
-
-    /** @return {@code false} when the retry cannot be scheduled (stopping): the caller ends with what it has */
-    private boolean retryLater(long pauseMillis, Runnable retry) {
-        try {
-            // sent again from a worker: the shared timer must not run what the exchange does should the send fail
-            GatewayConnection gateway = connection();
-            gateway.timer().schedule(() -> gateway.runOnWorker(retry), pauseMillis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (RuntimeException stopping) {
-            return false;
-        }
     }
 }

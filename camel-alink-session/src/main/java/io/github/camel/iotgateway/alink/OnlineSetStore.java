@@ -57,16 +57,14 @@ final class OnlineSetStore {
     /** The set changed: store it soon. */
     void changed() {
         if (writeAsked.compareAndSet(false, true)) {
-            writer.execute(this::write);
+            writer.execute(this::writeNow);
         }
     }
 
-    /** Stores the set as it is now, on this thread: the leadership is about to go (the context stops). */
+    /**
+     * Stores the set as it is now, on this thread (the writer's, or the stopping context's before the leadership goes).
+     */
     void writeNow() {
-        write();
-    }
-
-    private void write() {
         synchronized (writing) {
             // taken inside the lock, so a later write never stores an older set
             writeAsked.set(false);

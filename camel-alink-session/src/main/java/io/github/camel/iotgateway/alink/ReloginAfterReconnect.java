@@ -1,12 +1,10 @@
 package io.github.camel.iotgateway.alink;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camel.iotgateway.mqtt.Chunks;
-import io.github.camel.iotgateway.mqtt.GatewayConnection;
 import io.github.camel.iotgateway.mqtt.GatewayConnectionListener;
 import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import io.github.camel.iotgateway.protocol.alink.AlinkCodes;
@@ -96,8 +94,9 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
                        && !AlinkCodes.concernsWholeBatch(SessionReplies.reply(outcome).code())) {
                 // all or nothing, for a reason of some sub-device's: find out device by device who may stay
                 chunk.forEach(this::loginAlone);
-            } else if (outcome.isTimeout() && attempt < MAX_RETRIES && retryLater(attempt,
-                    () -> loginAgain(chunk, attempt + 1, messages))) {
+            } else if (outcome.isTimeout() && attempt < MAX_RETRIES && client.connection().isReady()
+                       && client.connection().runOnWorkerAfter(1000L << attempt,
+                               () -> loginAgain(chunk, attempt + 1, messages))) {
                 return;
             } else {
                 // throttled, a server error, no reply: nothing is known against any of them; they stay held
@@ -110,20 +109,6 @@ final class ReloginAfterReconnect implements GatewayConnectionListener {
                         client.connection().getClientId(), loggedInAgain.sum(), refused.sum());
             }
         });
-    }
-
-    /** @return {@code false} when no retry could be scheduled (not connected, stopping) */
-    private boolean retryLater(int attempt, Runnable retry) {
-        GatewayConnection connection = client.connection();
-        if (!connection.isReady()) {
-            return false;
-        }
-        try {
-            connection.timer().schedule(() -> connection.runOnWorker(retry), 1000L << attempt, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (RuntimeException stopping) {
-            return false;
-        }
     }
 
     private void loginAlone(LoginParams login) {

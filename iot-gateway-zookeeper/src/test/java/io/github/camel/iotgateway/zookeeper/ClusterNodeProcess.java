@@ -103,10 +103,6 @@ final class ClusterNodeProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    Path log() {
-        return log;
-    }
-
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -50,7 +50,6 @@ public final class GatewayConnection extends ServiceSupport {
     /** Drops this soon after connecting, this many times in a row, mean another client holds our clientId. */
     private static final int TAKEOVER_DROPS = 3;
     private static final long TAKEOVER_WINDOW_MILLIS = 30_000;
-    /** The pace's clock: monotonic, as wall-clock jumps must not open or close a window. */
     /** How often a clustered gateway checks it still leads: far below any cluster's session timeout. */
     private static final long LEADERSHIP_CHECK_MILLIS = 100;
     /**
@@ -58,6 +57,7 @@ public final class GatewayConnection extends ServiceSupport {
      * merely timed out) learns it only at its next check, so the new leader gives it a few checks to let go first.
      */
     private static final long LEADERSHIP_FENCE_MILLIS = 3 * LEADERSHIP_CHECK_MILLIS;
+    /** The pace's clock: monotonic, as wall-clock jumps must not open or close a window. */
     private static final LongSupplier MONOTONIC_MILLIS = () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
 
     private final CamelContext camelContext;
@@ -264,10 +264,7 @@ public final class GatewayConnection extends ServiceSupport {
      */
     public int requestsOnTheWire() {
         PendingReplies table = pendingReplies;
-        PublishPacer general = pacer;
-        PublishPacer byTopic = topicPacer;
-        return (table == null ? 0 : table.size()) + (general == null ? 0 : general.waitingCount())
-               + (byTopic == null ? 0 : byTopic.waitingCount());
+        return (table == null ? 0 : table.size()) + waitingForPace();
     }
 
     private void repliesIdle() {
@@ -444,6 +441,25 @@ public final class GatewayConnection extends ServiceSupport {
         task.run();
     }
 
+    /**
+     * Runs a task on this connection's workers after a pause (a retry): scheduled on the shared timer, run where
+     * exchanges may continue, as {@link #runOnWorker(Runnable)}.
+     *
+     * @return {@code false} when it cannot be scheduled (stopping): the caller ends with what it has
+     */
+    public boolean runOnWorkerAfter(long delayMillis, Runnable task) {
+        ScheduledExecutorService scheduler = timer;
+        try {
+            if (scheduler != null) {
+                scheduler.schedule(() -> runOnWorker(task), delayMillis, TimeUnit.MILLISECONDS);
+                return true;
+            }
+        } catch (RejectedExecutionException stopping) {
+            // the gateway is stopping
+        }
+        return false;
+    }
+
     /** Hands an outcome to a worker: the pace's timer must not run what an exchange does next. */
     private void endOnWorker(Consumer<RequestOutcome> handler, RequestOutcome outcome) {
         runOnWorker(() -> handler.accept(outcome));
@@ -617,14 +633,17 @@ public final class GatewayConnection extends ServiceSupport {
 
     /** Tries again after a pause, on the control lane rather than the timer: a connect may take connectionTimeout. */
     private void scheduleReconnect() {
-        long delay = backoff.nextDelayMillis();
+        connectAfter(backoff.nextDelayMillis());
+    }
+
+    private void connectAfter(long delayMillis) {
         ScheduledExecutorService scheduler = timer;
         try {
             if (scheduler != null) {
-                scheduler.schedule(() -> runOnControl(this::reconnect), delay, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> runOnControl(this::reconnect), delayMillis, TimeUnit.MILLISECONDS);
             }
         } catch (RejectedExecutionException stopping) {
-            // stopping: nothing to reconnect
+            // stopping: nothing to connect
         }
     }
 
@@ -674,23 +693,15 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     /**
-     * This node started or stopped leading the gateway's namespace. A start connects on the control lane (a connect
-     * takes time; the cluster's thread must not wait for it), after a short fence. A stop lets go here and now, on the cluster's thread,
-     * without waiting for a connect under way (that one lets go when it ends): another node may lead soon.
+     * This node started or stopped leading the gateway's namespace. A start connects on the control lane after a
+     * short fence (a connect takes time; the cluster's thread must not wait for it). A stop lets go on the thread
+     * that tells it, once a connect under way has ended ({@link #letGo()}): another node may lead soon.
      */
     private void leadershipChanged(boolean leads) {
         leading = leads;
         if (leads) {
             backoff.reset();
-            ScheduledExecutorService scheduler = timer;
-            try {
-                if (scheduler != null) {
-                    scheduler.schedule(() -> runOnControl(this::reconnect), LEADERSHIP_FENCE_MILLIS,
-                            TimeUnit.MILLISECONDS);
-                }
-            } catch (RejectedExecutionException stopping) {
-                // stopping: nothing to connect
-            }
+            connectAfter(LEADERSHIP_FENCE_MILLIS);
         } else {
             letGo();
         }
@@ -713,8 +724,7 @@ public final class GatewayConnection extends ServiceSupport {
         if (current != null && current.isConnected()) {
             current.disconnect(0);
         }
-        GatewayLeadership cluster = leadership;
-        String namespace = cluster == null ? "" : cluster.namespace();
+        String namespace = clusterNamespace();
         GatewayNotLeaderException cause = new GatewayNotLeaderException("Gateway " + displayName() + " lost the"
                                                                         + " leadership of cluster namespace "
                                                                         + namespace + "; the platform may or may not"

@@ -9,7 +9,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Camel's view of a gateway connection: UP while the connection is ready, DOWN while it is reconnecting, and DOWN with
  * a clear message when another client has taken over its clientId. A clustered gateway on a node that does not lead
  * it is UP: the node is a healthy standby, and a probe that restarted it (or took it out of service) would only
- * weaken the cluster; its details say which node leads.
+ * weaken the cluster; its details name the namespace and say it does not lead.
  * <p>
  * Named as Camel's own components name theirs (camel-kafka's {@code producer:kafka-<clientId>} and
  * {@code consumer:kafka-<routeId>}), from names that stay the same across reconnects, hours and restarts (never the

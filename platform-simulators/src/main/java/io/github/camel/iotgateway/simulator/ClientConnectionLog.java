@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
@@ -11,7 +13,9 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
+import org.apache.activemq.artemis.core.remoting.FailureListener;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /**
@@ -30,7 +34,7 @@ public final class ClientConnectionLog {
     }
 
     private final Map<Object, String> connecting = new ConcurrentHashMap<>();
-    private final List<java.util.function.Consumer<String>> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> closeListeners = new CopyOnWriteArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
 
     /** Sees each CONNECT (incoming) to learn its clientId. */
@@ -57,15 +61,15 @@ public final class ClientConnectionLog {
                 entries.add(entry);
             }
             connection.addCloseListener(entry::closed);
-            connection.addFailureListener(new org.apache.activemq.artemis.core.remoting.FailureListener() {
+            connection.addFailureListener(new FailureListener() {
                 @Override
-                public void connectionFailed(org.apache.activemq.artemis.api.core.ActiveMQException exception,
+                public void connectionFailed(ActiveMQException exception,
                                              boolean failedOver) {
                     entry.closed();
                 }
 
                 @Override
-                public void connectionFailed(org.apache.activemq.artemis.api.core.ActiveMQException exception,
+                public void connectionFailed(ActiveMQException exception,
                                              boolean failedOver, String scaleDownTargetNodeID) {
                     entry.closed();
                 }
@@ -99,7 +103,7 @@ public final class ClientConnectionLog {
     }
 
     /** Told the clientId of each accepted connection the broker closes, once, on the broker's thread. */
-    public void onClosed(java.util.function.Consumer<String> listener) {
+    public void onClosed(Consumer<String> listener) {
         closeListeners.add(listener);
     }
 
@@ -110,10 +114,10 @@ public final class ClientConnectionLog {
     private static final class Entry {
         private final String clientId;
         private final long openedAtMillis;
-        private final List<java.util.function.Consumer<String>> listeners;
+        private final List<Consumer<String>> listeners;
         private volatile long closedAtMillis;
 
-        private Entry(String clientId, long openedAtMillis, List<java.util.function.Consumer<String>> listeners) {
+        private Entry(String clientId, long openedAtMillis, List<Consumer<String>> listeners) {
             this.clientId = clientId;
             this.openedAtMillis = openedAtMillis;
             this.listeners = listeners;

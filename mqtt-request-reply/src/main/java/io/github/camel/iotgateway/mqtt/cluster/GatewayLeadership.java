@@ -31,7 +31,8 @@ public final class GatewayLeadership implements CamelClusterEventListener.Leader
     private final GatewayCluster cluster;
     private final String gateway;
     private final Consumer<Boolean> onChange;
-    private CamelClusterView view;
+    /** Read by request threads too ({@link #leaderId()}), for the error a follower's request ends with. */
+    private volatile CamelClusterView view;
     private ScheduledFuture<?> check;
     private boolean leading;
     private volatile boolean closed;
@@ -70,11 +71,6 @@ public final class GatewayLeadership implements CamelClusterEventListener.Leader
     @Override
     public void leadershipChanged(CamelClusterView changed, CamelClusterMember leader) {
         check();
-    }
-
-    /** Whether this node leads the namespace now, as last seen. */
-    public synchronized boolean isLeading() {
-        return leading;
     }
 
     /** The id of the member that leads the namespace, when known. */
