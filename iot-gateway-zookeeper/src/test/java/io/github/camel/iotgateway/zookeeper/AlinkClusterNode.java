@@ -9,12 +9,14 @@ import io.github.camel.iotgateway.mqtt.cluster.GatewayCluster;
 import io.github.camel.iotgateway.mqtt.cluster.SpreadClusterService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.spi.StateRepository;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -92,13 +94,17 @@ final class AlinkClusterNode implements AutoCloseable {
         camel.addComponent("alink-session", component);
         camel.addRoutes(new RouteBuilder() {
             @Override
-            public void configure() {
+            public void configure() throws Exception {
                 for (int i = 0; i < gateways.size(); i++) {
                     Gateway g = gateways.get(i);
                     String gateway = "gatewayProductKey=" + g.productKey() + "&gatewayDeviceName=" + g.deviceName();
                     from("direct:login-" + i).to("alink-session:login?" + gateway);
                     from("direct:logout-" + i).to("alink-session:logout?" + gateway);
                 }
+                // the README's advice for a route that should run only where its gateway is led
+                from("timer:leader-only?period=1000").routeId("leader-only")
+                        .routePolicy(ClusteredRoutePolicy.forNamespace(cluster, gateways.get(0).namespace()))
+                        .log(LoggingLevel.DEBUG, "gateway 0 is led here");
             }
         });
         camel.start();
@@ -107,6 +113,11 @@ final class AlinkClusterNode implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** Whether the route with a ClusteredRoutePolicy on gateway 0's namespace runs here. */
+    boolean runsTheLeaderOnlyRoute() {
+        return camel.getRouteController().getRouteStatus("leader-only").isStarted();
     }
 
     /** Whether this node leads gateway {@code index} now. */
@@ -121,10 +132,6 @@ final class AlinkClusterNode implements AutoCloseable {
         return org.apache.camel.health.HealthCheckHelper.invoke(camel).stream()
                 .filter(r -> r.getCheck().getId().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no health check " + id));
-    }
-
-    long ledCount() {
-        return java.util.stream.IntStream.range(0, gateways.size()).filter(this::leads).count();
     }
 
     Exchange login(int gateway, String productKey, String deviceName, String secret) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.github.camel.iotgateway.alink.AlinkSessionConstants;
@@ -95,6 +94,15 @@ class ClusteredGatewayTest {
     }
 
     @Test
+    void aRouteWithAClusteredRoutePolicyOnTheGatewaysNamespaceRunsOnlyWhereTheGatewayIsLed() {
+        AlinkClusterNode leader = awaitLeader();
+        AlinkClusterNode follower = leader == first ? second : first;
+
+        await().atMost(Duration.ofSeconds(10)).until(leader::runsTheLeaderOnlyRoute);
+        assertThat(follower.runsTheLeaderOnlyRoute()).isFalse();
+    }
+
+    @Test
     void aFollowerIsAHealthyStandbyAndItsHealthSaysWhoLeads() {
         AlinkClusterNode leader = awaitLeader();
         AlinkClusterNode follower = leader == first ? second : first;
@@ -176,9 +184,5 @@ class ClusteredGatewayTest {
 
     private static String device(int i) {
         return String.format("ha-%03d", i);
-    }
-
-    static Set<String> names(Set<SubDeviceId> ids) {
-        return ids.stream().map(SubDeviceId::deviceName).collect(Collectors.toSet());
     }
 }
