@@ -79,7 +79,7 @@ class SharedThreadsTest extends AlinkTestSupport {
                 .isEqualTo(FLEET + 1);
         long pahoAdded = after.getOrDefault("paho", 0L) - before.getOrDefault("paho", 0L);
         assertThat(pahoAdded).as("Paho threads per gateway, " + after).isLessThanOrEqualTo(4L * FLEET);
-        for (String ours : Arrays.asList("GatewayReplies", "GatewayNotices", "GatewayInbound", "GatewayControl",
+        for (String ours : Arrays.asList("GatewayReplies", "GatewayNotices", "GatewayControl",
                 "GatewayTimeouts")) {
             // the shared pools may still grow to their fixed size (threads start on demand), never with the fleet
             long added = after.getOrDefault(ours, 0L) - before.getOrDefault(ours, 0L);

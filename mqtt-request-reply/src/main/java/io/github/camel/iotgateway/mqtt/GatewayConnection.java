@@ -109,8 +109,8 @@ public final class GatewayConnection extends ServiceSupport {
         this.options = options;
         this.protocol = protocol;
         this.backoff = new ReconnectBackoff(options.maxReconnectDelayMillis());
-        this.inbound = new InboundDispatcher(protocol, options.clientId(), options.inboundQueueSize(),
-                options.noticeQueueSize(), metrics);
+        this.inbound = new InboundDispatcher(protocol, options.clientId(), options.noticeQueueSize(),
+                metrics);
         connectionListeners.add(metrics);
     }
 

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * <li>{@code workers}: replies completed, where routes continue ({@code replyThreads});</li>
  * <li>{@code notices}: notices delivered to the events routes, one connection's in order ({@code replyThreads}: a
  * slow events route of one gateway holds one of them, not the replies);</li>
- * <li>{@code dispatch}: received messages decoded, one connection's in arrival order (quick work, one thread);</li>
  * <li>{@code control}: connection events, reconnects and listener calls; its size bounds how many gateways
  * reconnect at once after a broker restart ({@code maxParallelConnects}), instead of a herd;</li>
  * <li>{@code timer}: request timeouts, batch completions, the pace, reconnect back-off (one thread, no limit on
@@ -33,20 +32,18 @@ public final class GatewayExecutors {
     private final CamelContext camelContext;
     private final ExecutorService workers;
     private final ExecutorService notices;
-    private final ExecutorService dispatch;
     private final ExecutorService control;
     private final ScheduledExecutorService timer;
     private final StartupConnects startupConnects;
     private volatile boolean stopped;
 
     private GatewayExecutors(CamelContext camelContext, ExecutorService workers, ExecutorService notices,
-                             ExecutorService dispatch, ExecutorService control, ScheduledExecutorService timer,
+                             ExecutorService control, ScheduledExecutorService timer,
                              StartupConnects startupConnects) {
         this.camelContext = camelContext;
         this.startupConnects = startupConnects;
         this.workers = workers;
         this.notices = notices;
-        this.dispatch = dispatch;
         this.control = control;
         this.timer = timer;
     }
@@ -75,12 +72,10 @@ public final class GatewayExecutors {
         // each connection queues at most one drain of each of its lanes in these: no bound is needed, none may refuse
         ExecutorService notices = GatewayPools.fixed(executors, owner, "GatewayNotices[" + name + "]", replyThreads,
                 Integer.MAX_VALUE);
-        ExecutorService dispatch = GatewayPools.fixed(executors, owner, "GatewayInbound[" + name + "]", 1,
-                Integer.MAX_VALUE);
         ExecutorService control = GatewayPools.fixed(executors, owner, "GatewayControl[" + name + "]", controlThreads,
                 Integer.MAX_VALUE);
         ScheduledExecutorService timer = GatewayPools.timer(executors, owner, "GatewayTimeouts[" + name + "]");
-        return new GatewayExecutors(camelContext, workers, notices, dispatch, control, timer, startupConnects);
+        return new GatewayExecutors(camelContext, workers, notices, control, timer, startupConnects);
     }
 
     ExecutorService workers() {
@@ -89,10 +84,6 @@ public final class GatewayExecutors {
 
     ExecutorService notices() {
         return notices;
-    }
-
-    ExecutorService dispatch() {
-        return dispatch;
     }
 
     ExecutorService control() {
@@ -120,7 +111,6 @@ public final class GatewayExecutors {
         stopped = true;
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         executors.shutdownNow(timer);
-        executors.shutdownNow(dispatch);
         executors.shutdownNow(notices);
         runAll(executors.shutdownNow(control));
         runAll(executors.shutdownNow(workers));

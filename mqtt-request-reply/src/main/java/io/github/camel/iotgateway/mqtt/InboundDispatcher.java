@@ -11,14 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a gateway connection does with a received message. The MQTT library's thread only queues it and returns: a
- * dispatcher thread decodes messages one by one, in the order they arrived; answers are completed on the worker pool
- * (their order does not matter), and notices go to their listeners on a lane of their own, in order, so a slow events
- * route never holds up answers.
+ * What a gateway connection does with a received message. The MQTT library's thread decodes it, which is quick and
+ * neither blocks nor routes, and hands on what it carries: answers to the worker pool, where their exchanges continue
+ * (their order does not matter), notices to their listeners on a lane of their own, in order, so a slow events route
+ * never holds up answers. Decoding here rather than on a thread of ours saves an answer a hand-off between threads
+ * (docs/benchmarks.md, row 1): Paho calls its listener for one client on one thread, in arrival order, so the notices
+ * keep their order.
  * <p>
- * Both queues are bounded ({@code inboundQueueSize}, {@code noticeQueueSize}). The library's thread may never block
- * or do the work itself, so a message that finds its queue full is dropped, counted and logged: a dropped answer
- * makes its request time out, a dropped notice is lost (the platform's resync brings child-device changes back).
+ * Both queues are bounded (the workers' {@code inboundQueueSize}, {@code noticeQueueSize}). The library's thread may
+ * never block or do the routing itself, so a message that finds its queue full is dropped, counted and logged: a
+ * dropped answer makes its request time out, a dropped notice is lost (the platform's resync brings child-device
+ * changes back).
  */
 final class InboundDispatcher {
 
@@ -26,7 +29,6 @@ final class InboundDispatcher {
 
     private final GatewayProtocol protocol;
     private final String name;
-    private final int inboundQueueSize;
     private final int noticeQueueSize;
     private final List<Consumer<InboundMessage>> noticeListeners = new CopyOnWriteArrayList<>();
     /** See every notice but do not take it: a notice only they see is still counted as unclaimed. */
@@ -36,51 +38,50 @@ final class InboundDispatcher {
     private final LongAdder droppedMessages = new LongAdder();
     private final LongAdder droppedNotices = new LongAdder();
     private final GatewayObserver observer;
-    private SerialLane dispatcher;
-    private SerialLane noticeLane;
-    private Executor workers;
+    private volatile SerialLane noticeLane;
+    private volatile Executor workers;
     private PendingReplies pendingReplies;
 
-    InboundDispatcher(GatewayProtocol protocol, String name, int inboundQueueSize, int noticeQueueSize) {
-        this(protocol, name, inboundQueueSize, noticeQueueSize, new GatewayMetrics());
+    InboundDispatcher(GatewayProtocol protocol, String name, int noticeQueueSize) {
+        this(protocol, name, noticeQueueSize, new GatewayMetrics());
     }
 
     /** @param observer told of every malformed message and every notice handed to the listeners */
-    InboundDispatcher(GatewayProtocol protocol, String name, int inboundQueueSize, int noticeQueueSize,
+    InboundDispatcher(GatewayProtocol protocol, String name, int noticeQueueSize,
                       GatewayObserver observer) {
         this.observer = observer;
         this.protocol = protocol;
         this.name = name;
-        this.inboundQueueSize = inboundQueueSize;
         this.noticeQueueSize = noticeQueueSize;
     }
 
-    /** Decodes on a lane of the shared dispatch pool, delivers notices on a lane of the shared notice pool. */
+    /** Completes answers on the shared workers, delivers notices on a lane of the shared notice pool. */
     void start(GatewayExecutors executors, PendingReplies pendingReplies) {
-        this.workers = executors.workers();
         this.pendingReplies = pendingReplies;
-        dispatcher = new SerialLane("GatewayInbound[" + name + "]", executors.dispatch(), inboundQueueSize);
         noticeLane = new SerialLane("GatewayNotices[" + name + "]", executors.notices(), noticeQueueSize);
+        this.workers = executors.workers();
     }
 
-    /** What is still waiting to be decoded or delivered is dropped: the connection is stopping. */
+    /** What is still waiting to be delivered is dropped, and what arrives from now on: the connection is stopping. */
     void stop() {
-        if (dispatcher != null) {
-            dispatcher.shutdownNow();
+        if (workers != null) {
+            workers = null;
             noticeLane.shutdownNow();
-            dispatcher = null;
             noticeLane = null;
         }
     }
 
-    /** Called on the MQTT library's thread: queues the message and returns at once. */
+    /**
+     * Called on the MQTT library's thread: decodes the message and hands on what it carries, then returns; never
+     * blocks and runs nothing of a route.
+     */
     void messageArrived(String topic, byte[] payload) {
-        SerialLane lane = dispatcher;
-        if (lane == null || !offer(lane, () -> dispatch(topic, payload))) {
+        if (workers == null) {
             droppedMessages.increment();
-            LOG.warn("Gateway {} dropped a message on {}: {} messages are already waiting to be decoded", name, topic,
-                    inboundQueueSize);
+            LOG.debug("Gateway {} dropped a message on {}: the connection is stopping", name, topic);
+            return;
         }
+        dispatch(topic, payload);
     }
 
     void addNoticeListener(Consumer<InboundMessage> listener) {
@@ -103,7 +104,7 @@ final class InboundDispatcher {
         return unclaimedNotices.sum();
     }
 
-    /** Messages dropped because the decoding queue was full. */
+    /** Answers dropped because the workers' queue was full, and messages that came while stopping. */
     long droppedMessages() {
         return droppedMessages.sum();
     }
@@ -129,9 +130,10 @@ final class InboundDispatcher {
             LOG.debug("Gateway {} dropped a message on {} that carries nothing", name, topic);
             return;
         }
+        Executor replyWorkers = workers;
         for (InboundMessage message : messages) {
             if (message.correlationKey() != null) {
-                if (!offer(workers, () -> completeReply(message))) {
+                if (!offer(replyWorkers, () -> completeReply(message))) {
                     droppedMessages.increment();
                     LOG.warn("Gateway {} dropped reply {}: the reply workers' queue is full", name,
                             message.correlationKey());
@@ -156,7 +158,8 @@ final class InboundDispatcher {
         if (noticeListeners.isEmpty() && noticeObservers.isEmpty()) {
             return;
         }
-        if (!offer(noticeLane, () -> deliver(message))) {
+        SerialLane lane = noticeLane;
+        if (!offer(lane, () -> deliver(message))) {
             droppedNotices.increment();
             LOG.warn("Gateway {} dropped a notice on {}: {} notices are already waiting for the events route", name,
                     message.topic(), noticeQueueSize);

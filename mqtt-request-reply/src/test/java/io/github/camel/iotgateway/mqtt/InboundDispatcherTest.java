@@ -50,7 +50,7 @@ class InboundDispatcherTest {
     }
 
     private void startDispatcher(int noticeQueueSize) {
-        dispatcher = new InboundDispatcher(new NoticeOrReplyProtocol(), "d-1", 100, noticeQueueSize);
+        dispatcher = new InboundDispatcher(new NoticeOrReplyProtocol(), "d-1", noticeQueueSize);
         dispatcher.start(executors, pendingReplies);
         library.setListener(new MqttClientListener() {
             @Override
