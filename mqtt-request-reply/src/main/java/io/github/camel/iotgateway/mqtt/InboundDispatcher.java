@@ -76,12 +76,13 @@ final class InboundDispatcher {
      * blocks and runs nothing of a route.
      */
     void messageArrived(String topic, byte[] payload) {
-        if (workers == null) {
+        Executor replyWorkers = workers;
+        if (replyWorkers == null) {
             droppedMessages.increment();
             LOG.debug("Gateway {} dropped a message on {}: the connection is stopping", name, topic);
             return;
         }
-        dispatch(topic, payload);
+        dispatch(topic, payload, replyWorkers);
     }
 
     void addNoticeListener(Consumer<InboundMessage> listener) {
@@ -114,7 +115,7 @@ final class InboundDispatcher {
         return droppedNotices.sum();
     }
 
-    private void dispatch(String topic, byte[] payload) {
+    private void dispatch(String topic, byte[] payload, Executor replyWorkers) {
         List<InboundMessage> messages;
         try {
             messages = protocol.decode(topic, payload);
@@ -130,7 +131,6 @@ final class InboundDispatcher {
             LOG.debug("Gateway {} dropped a message on {} that carries nothing", name, topic);
             return;
         }
-        Executor replyWorkers = workers;
         for (InboundMessage message : messages) {
             if (message.correlationKey() != null) {
                 if (!offer(replyWorkers, () -> completeReply(message))) {
