@@ -14,12 +14,13 @@ import java.util.Optional;
  * {@code --output=PATH}, {@code --quick} (a smoke run with small numbers), {@code --only=artemis|mosquitto} (the
  * shared brokers; the fleet has its own), {@code --groups=alink,huawei,peer,memory,reference,fleet} (a subset, e.g. to
  * profile one; the reference rows need the alink group for their baselines), {@code --rounds=N} (1 warm-up and N
- * measured rounds, e.g. for a profile).
+ * measured rounds, e.g. for a profile), {@code --runs=N} (full runs of each broker's rows, 3 unless {@code --quick};
+ * the report shows each row's median run and every run's verdict).
  */
 public final class BenchmarkMain {
 
     /** Room over a whole run (docs/benchmarks.md says how long the last took), the fleet group's few minutes included. */
-    private static final long WATCHDOG_MILLIS = 15 * 60_000;
+    private static final long WATCHDOG_MILLIS = 40 * 60_000;
     /** The groups measured on each shared broker; the fleet group has a broker of its own. */
     private static final List<String> BROKER_GROUPS = List.of("alink", "huawei", "peer", "memory", "reference");
 
@@ -45,6 +46,7 @@ public final class BenchmarkMain {
         String only = null;
         String groups = "alink,huawei,peer,memory,reference,fleet";
         boolean quick = false;
+        Integer runs = null;
         for (String arg : args) {
             if (arg.startsWith("--output=")) {
                 output = Path.of(arg.substring("--output=".length()));
@@ -55,29 +57,35 @@ public final class BenchmarkMain {
                 only = arg.substring("--only=".length());
             } else if (arg.startsWith("--rounds=")) {
                 settings = settings.withRounds(Integer.parseInt(arg.substring("--rounds=".length())));
+            } else if (arg.startsWith("--runs=")) {
+                runs = Integer.parseInt(arg.substring("--runs=".length()));
             } else if (arg.startsWith("--groups=")) {
                 groups = arg.substring("--groups=".length());
             } else if (!arg.isBlank()) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
+        int fullRuns = runs != null ? runs : quick ? 1 : 3;
+        if (fullRuns < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1");
+        }
         startWatchdog();
         Progress.log("preloaded %d classes of the project's jars", ProjectClasses.loadAll());
         long start = System.nanoTime();
-        MarkdownReport report = new MarkdownReport(settings);
+        MarkdownReport report = new MarkdownReport(settings, fullRuns);
         Identities ids = new Identities();
         List<String> selected = List.of(groups.split(","));
         boolean brokerRows = selected.stream().anyMatch(BROKER_GROUPS::contains);
         if (brokerRows && (only == null || only.equals("artemis"))) {
             try (BrokerUnderTest artemis = BrokerUnderTest.embeddedArtemis()) {
-                report.add(measure(artemis, settings, ids, groups));
+                report.add(measureRuns(fullRuns, artemis, settings, ids, groups));
             }
         }
         if (brokerRows && (only == null || only.equals("mosquitto"))) {
             Optional<BrokerUnderTest> mosquitto = BrokerUnderTest.mosquitto();
             if (mosquitto.isPresent()) {
                 try (BrokerUnderTest broker = mosquitto.get()) {
-                    report.add(measure(broker, settings, ids, groups));
+                    report.add(measureRuns(fullRuns, broker, settings, ids, groups));
                 }
             } else {
                 report.add(new MarkdownReport.Section("Mosquitto at " + BrokerUnderTest.MOSQUITTO_HOST + ":"
@@ -111,6 +119,17 @@ public final class BenchmarkMain {
         }, "benchmark-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
+    }
+
+    /** {@code runs} full runs of the broker's rows, each with components, simulators and identities of its own. */
+    private static MarkdownReport.Section measureRuns(int runs, BrokerUnderTest broker, BenchSettings settings,
+                                                      Identities first, String groups) {
+        List<MarkdownReport.Section> sections = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Progress.log("== run %d of %d", run, runs);
+            sections.add(measure(broker, settings, run == 1 ? first : new Identities(), groups));
+        }
+        return RunsCombined.of(sections);
     }
 
     private static MarkdownReport.Section measure(BrokerUnderTest broker, BenchSettings settings, Identities ids,

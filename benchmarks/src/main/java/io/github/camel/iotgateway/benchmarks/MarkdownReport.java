@@ -14,7 +14,11 @@ final class MarkdownReport {
     static final String COMMAND = "mvn -q install -DskipTests && mvn -q -pl benchmarks exec:exec";
 
     /** A broker's section: its table, or why it has none. */
-    record Section(String title, String url, List<Row> rows, String skippedBecause) {
+    /** @param runsTable beneath the table: each run's verdicts when there were several runs; may be null */
+    record Section(String title, String url, List<Row> rows, String skippedBecause, String runsTable) {
+        Section(String title, String url, List<Row> rows, String skippedBecause) {
+            this(title, url, rows, skippedBecause, null);
+        }
     }
 
     /** Under the table of a broker whose sequential round trips both stalled: row 1 then measures the setup. */
@@ -30,10 +34,13 @@ final class MarkdownReport {
 
     private final BenchSettings settings;
     private final List<Section> sections = new ArrayList<>();
+    /** Full runs of each broker's rows. */
+    private final int runs;
     private final ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
 
-    MarkdownReport(BenchSettings settings) {
+    MarkdownReport(BenchSettings settings, int runs) {
         this.settings = settings;
+        this.runs = runs;
     }
 
     void add(Section section) {
@@ -70,6 +77,8 @@ final class MarkdownReport {
                 .append(settings.memoryRounds()).append(" measurements per arm; fleet: each size started, measured idle"
                                                         + " and restarted once, after a fleet of ")
                 .append(FleetBenchmark.WARM_UP_SIZE).append(" thrown away |\n");
+        md.append("| runs | ").append(runs).append(runs == 1 ? " full run" : " full runs")
+                .append(" of each broker's rows, each with components and simulators of its own; the fleet once |\n");
         md.append(String.format(java.util.Locale.ROOT, "| whole run | %.1f min |%n%n", minutes));
         md.append(howToRead());
         for (Section section : sections) {
@@ -93,6 +102,9 @@ final class MarkdownReport {
             }
             if (stalled) {
                 md.append(DELAYED_ACK_NOTE);
+            }
+            if (section.runsTable() != null) {
+                md.append(section.runsTable());
             }
             List<Row> missed = rows.stream().filter(r -> Boolean.FALSE.equals(r.met())).toList();
             md.append('\n').append(missed.isEmpty() ? "Every target judged on this broker met.\n"
