@@ -133,6 +133,9 @@ final class MarkdownReport {
                 * **Figures** are the median over the measured rounds, with the min–max of the rounds in brackets.
                   Latency rows take each round's median (or p99) round trip first. Each measured round starts on a
                   freshly collected heap.
+                * **Runs**: each broker's rows are measured in three full runs (components, simulators and
+                  identities made anew for each). A row shows the run whose ratio is the median of the three, and is
+                  judged by it; the table under each broker's gives every run's ratio and verdict.
                 * **ratio** is component ÷ baseline, of the medians. For latency lower is better, for throughput
                   higher; the memory target bounds the component's own figure. A row whose component failed
                   requests misses its target whatever its figure.
@@ -226,7 +229,8 @@ final class MarkdownReport {
                   runs as its own process. Trust ratios within a table more than absolute figures.
                 * **Options** go in `-Dbench.args="…"`: `--only=artemis` (or `mosquitto`; the fleet has a broker of
                   its own), `--groups=alink` (`huawei`, `peer`, `memory`, `reference`, `fleet`; comma-separated),
-                  `--rounds=2` for fewer rounds, `--quick` for a smoke run (its largest fleet, 50, is cut short at
+                  `--rounds=2` for fewer rounds, `--runs=1` for one full run of each broker's rows instead of
+                  three (each row then shows its only run), `--quick` for a smoke run (its largest fleet, 50, is cut short at
                   5 s on purpose). Until the root pom lists the module: `mvn -q -f benchmarks/pom.xml compile
                   exec:exec`.
                 * **Profiling** a run (the recording lands in `benchmarks/target/`):
