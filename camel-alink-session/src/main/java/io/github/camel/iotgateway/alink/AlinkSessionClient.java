@@ -170,8 +170,7 @@ final class AlinkSessionClient extends GatewayClientSupport {
             return;
         }
         if (items.size() == 1) {
-            BatchItem<SessionItem> item = items.get(0);
-            send(single, item.request().params(), timeoutMillis, outcome -> item.completion().partEnded(0, outcome));
+            sendAlone(items.get(0).request(), timeoutMillis);
             return;
         }
         List<Object> params = items.stream().map(i -> i.request().params()).toList();
@@ -242,34 +241,57 @@ final class AlinkSessionClient extends GatewayClientSupport {
 
     /** Publishes one session message under a fresh id and hands over how it ended, exactly once. */
     void send(SessionOperation operation, Object params, long timeoutMillis, Consumer<RequestOutcome> done) {
-        sendRetryingThrottled(operation, params, timeoutMillis,
-                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), 0, done);
+        attempt(operation, params, timeoutMillis, 0, done);
+    }
+
+    /**
+     * Publishes the message of one single exchange, login or logout, alone: the item takes its outcome itself (and
+     * has it sent again when throttled, {@link #retriedIfThrottled}), with no closure of its own while it waits.
+     */
+    void sendAlone(SessionItem item, long timeoutMillis) {
+        publish(item.operation(), item.params(), timeoutMillis, item);
+    }
+
+    private void attempt(SessionOperation operation, Object params, long timeoutMillis, int retries,
+                         Consumer<RequestOutcome> done) {
+        publish(operation, params, timeoutMillis, outcome -> {
+            if (!retriedIfThrottled(operation, params, outcome, retries, done)) {
+                done.accept(outcome);
+            }
+        });
     }
 
     /**
      * The platform answers a throttled request 429 for the whole of it: it is sent again after a pause (1 s, 2 s, 4 s,
-     * ...), at most rateLimitRetries times and only while its requestTimeout leaves room; then the 429 is its outcome.
-     * A 429 is never narrowed down device by device.
+     * ...), at most rateLimitRetries times and only while its requestTimeout leaves room (the reply says when it
+     * passes: {@link RequestOutcome#deadlineNanos()}); then the 429 is its outcome. A 429 is never narrowed down
+     * device by device.
+     *
+     * @param  retries how often it was sent again so far
+     * @return         {@code true} when it goes again: {@code done} then takes the outcome of the retry
      */
-    private void sendRetryingThrottled(SessionOperation operation, Object params, long attemptTimeoutMillis,
-                                       long deadlineNanos, int retries, Consumer<RequestOutcome> done) {
+    boolean retriedIfThrottled(SessionOperation operation, Object params, RequestOutcome outcome, int retries,
+                               Consumer<RequestOutcome> done) {
+        if (!SessionReplies.refused(outcome) || SessionReplies.reply(outcome).code() != AlinkCodes.RATE_LIMITED
+            || retries >= gatewayConfiguration.getRateLimitRetries()) {
+            return false;
+        }
+        long pauseMillis = 1000L << Math.min(retries, 10);
+        long deadlineNanos = outcome.deadlineNanos();
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) - deadlineNanos < 0
+               // sent again from a worker: the shared timer must not run what the exchange does next
+               && connection().runOnWorkerAfter(pauseMillis, () -> attempt(operation, params,
+                       Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())), retries + 1,
+                       done));
+    }
+
+    private void publish(SessionOperation operation, Object params, long timeoutMillis,
+                         Consumer<RequestOutcome> handler) {
         int units = !gatewayConfiguration.loginPaceCountsSubDevices() ? 1
                 : params instanceof BatchLoginParams batch ? batch.deviceList().size()
                 : params instanceof List<?> list ? list.size() : 1;
         send(ids::next, id -> AlinkJson.request(id, params), topics.request(operation), gatewayConfiguration.getQos(),
-                attemptTimeoutMillis, units, outcome -> {
-                    long pauseMillis = 1000L << Math.min(retries, 10);
-                    boolean throttled = SessionReplies.refused(outcome)
-                                        && SessionReplies.reply(outcome).code() == AlinkCodes.RATE_LIMITED;
-                    if (!throttled || retries >= gatewayConfiguration.getRateLimitRetries()
-                        || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) >= deadlineNanos
-                        // sent again from a worker: the shared timer must not run what the exchange does next
-                        || !connection().runOnWorkerAfter(pauseMillis, () -> sendRetryingThrottled(operation, params,
-                                Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())),
-                                deadlineNanos, retries + 1, done))) {
-                        done.accept(outcome);
-                    }
-                });
+                timeoutMillis, units, handler);
     }
 
     /**

@@ -8,7 +8,6 @@ import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
 import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
 import io.github.camel.iotgateway.mqtt.RequestOutcome;
 import io.github.camel.iotgateway.protocol.alink.AlinkJson;
-import io.github.camel.iotgateway.protocol.alink.AlinkReply;
 import io.github.camel.iotgateway.protocol.alink.LoginParams;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SubDevice;
@@ -17,6 +16,7 @@ import io.github.camel.iotgateway.protocol.alink.TopologyOperation;
 import io.github.camel.iotgateway.alink.error.InvalidSubDeviceException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * Turns an exchange into session messages of its gateway and ends it with the platform's answer. Never blocks: the
@@ -48,7 +48,9 @@ public class AlinkSessionProducer extends AlinkGatewayProducer {
     }
 
     private SessionOperation operationOf(Exchange exchange) {
-        Object override = exchange.getMessage().getHeader(AlinkSessionConstants.OPERATION);
+        Message message = exchange.getMessage();
+        // asking an exchange without headers for one would give it a header map it then holds while it waits
+        Object override = message.hasHeaders() ? message.getHeader(AlinkSessionConstants.OPERATION) : null;
         if (override == null) {
             return getEndpoint().operation();
         }
@@ -69,29 +71,20 @@ public class AlinkSessionProducer extends AlinkGatewayProducer {
     private void sendSingle(Exchange exchange, AsyncCallback callback, SessionOperation operation) throws Exception {
         // the exchange may end after this producer stopped and let go of its client: hold on to the one it went to
         AlinkSessionClient client = gateway();
-        SubDevice device = bodies.single(exchange.getMessage().getBody());
-        SubDeviceId id = device.id();
-        Object params = operation.isLogin() ? loginParams(device) : id;
+        Object params;
         if (operation.isLogin()) {
-            reserveLogin(client, List.of(id));
-        }
-        long timeout = configuration().getRequestTimeout();
-        ExchangeCompletion completion = ExchangeCompletion.single(exchange, callback, (ended, outcomes) -> {
-            RequestOutcome outcome = outcomes.get(0);
-            // every ending passes here, also a stop before publishing: the online set and the reserved places follow
-            client.track(operation, List.of(params), outcome);
-            if (SessionReplies.succeeded(outcome)) {
-                AlinkReply reply = SessionReplies.reply(outcome);
-                ExchangeResults.success(ended, id, reply.code(), reply.message(), outcome.key());
-            } else {
-                ExchangeResults.failure(ended, outcome, List.of(id), List.of());
-            }
-        });
-        BatchItem<SessionItem> item = new BatchItem<>(new SessionItem(id, params), completion, timeout);
-        if (configuration().isBatching()) {
-            client.enqueue(operation, item);
+            SubDevice device = bodies.single(exchange.getMessage().getBody());
+            params = loginParams(device);
+            reserveLogin(client, List.of(device.id()));
         } else {
-            client.sendTogether(operation, List.of(item), timeout);
+            params = bodies.singleId(exchange.getMessage().getBody());
+        }
+        SessionItem item = new SessionItem(exchange, callback, client, params);
+        long timeout = configuration().getRequestTimeout();
+        if (configuration().isBatching()) {
+            client.enqueue(operation, new BatchItem<>(item, item, timeout));
+        } else {
+            client.sendAlone(item, timeout);
         }
     }
 

@@ -36,6 +36,21 @@ final class SubDeviceBodies {
         return validate(toSubDevice(value));
     }
 
+    /**
+     * The one sub-device of a logout. A {@link SubDeviceId} body is taken as it is, not copied: a logout waiting for
+     * its reply holds nothing of its own for it.
+     */
+    SubDeviceId singleId(Object body) {
+        if (body instanceof SubDeviceId id) {
+            try {
+                return id.validate();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSubDeviceException(e.getMessage());
+            }
+        }
+        return single(body).id();
+    }
+
     List<SubDevice> many(Object body) {
         Object value = parseText(body);
         List<SubDevice> devices = new ArrayList<>();

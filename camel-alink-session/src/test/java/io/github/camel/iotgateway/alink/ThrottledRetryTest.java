@@ -71,4 +71,23 @@ class ThrottledRetryTest extends AlinkTestSupport {
         assertThat(tookMillis).as("pauses of 1 s and 2 s").isBetween(3000L, 8000L);
         platform.resetCounters();
     }
+
+    @Test
+    void aThrottledRequestGoesAgainOnlyWhileItsRequestTimeoutLeavesRoomForThePause() throws Exception {
+        platform.setLoginThrottles(0, 1);
+        platform.registerSubDevice(SUB_PK, "tight", SECRET);
+        String uri = "alink-session:login?batching=false&requestTimeout=1500";
+        assertThat(template.send(uri, e -> e.getMessage().setBody(SubDevice.withSecret(SUB_PK, "tight", SECRET)))
+                .getException()).isNull();
+
+        long began = System.nanoTime();
+        Exchange again = template.send(uri, e -> e.getMessage().setBody(SubDevice.withSecret(SUB_PK, "tight", SECRET)));
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+
+        assertThat(again.getException()).isInstanceOf(AlinkRateLimitException.class);
+        // the 1 s pause fits in 1.5 s, the 2 s one after it does not: it ends with the second 429, not 2 s later
+        assertThat(platform.requestCount(SessionOperation.LOGIN)).as("1, then 1 + 1 retry").isEqualTo(3);
+        assertThat(tookMillis).isBetween(1000L, 2900L);
+        platform.resetCounters();
+    }
 }

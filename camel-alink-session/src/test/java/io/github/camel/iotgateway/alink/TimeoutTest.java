@@ -59,4 +59,21 @@ class TimeoutTest extends AlinkTestSupport {
                 e -> e.getMessage().setBody(new SubDeviceId(SUB_PK, "late-two")));
         assertThat(next.getException()).isNull();
     }
+
+    @Test
+    void anExchangeThatCameWithoutHeadersWaitsWithoutAHeaderMap() throws Exception {
+        platform.setSilent(true);
+        for (String uri : List.of("alink-session:logout?batching=false", "alink-session:logout")) {
+            SubDeviceId device = new SubDeviceId(SUB_PK, "bare-" + uri.length());
+            platform.setOnline(SUB_PK, device.deviceName());
+            Exchange exchange = context.getEndpoint(uri).createExchange();
+            exchange.getMessage().setBody(device);
+
+            Exchange done = template.send(uri, exchange);
+
+            // a timeout writes no header: any map it has, the component gave it while it waited
+            assertThat(done.getException()).as(uri).isInstanceOf(AlinkSessionTimeoutException.class);
+            assertThat(done.getMessage().hasHeaders()).as(uri).isFalse();
+        }
+    }
 }

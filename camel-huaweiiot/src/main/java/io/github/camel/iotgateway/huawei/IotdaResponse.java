@@ -31,7 +31,7 @@ record IotdaResponse<S>(String eventType, Map<String, DeviceOutcome<S>> devices)
         }
         InboundMessage reply = outcome.reply();
         return RequestOutcome.replied(new InboundMessage(reply.topic(), reply.correlationKey(),
-                new IotdaResponse<>(response.eventType(), devices)));
+                new IotdaResponse<>(response.eventType(), devices)), outcome.deadlineNanos());
     }
 
     /** The response read by {@link #read}, or {@code null} when no response came. */

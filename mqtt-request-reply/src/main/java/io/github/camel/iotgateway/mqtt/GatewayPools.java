@@ -30,8 +30,8 @@ final class GatewayPools {
     }
 
     /**
-     * One scheduler thread with no limit on scheduled tasks: there is one timeout per pending request, and Camel's
-     * default scheduled profile refuses tasks past 1,000, which would refuse the 1,001st request in flight.
+     * One scheduler thread with no limit on scheduled tasks: every gateway of a fleet keeps its timeout sweep, batch
+     * lingers, pace and retries on it, and Camel's default scheduled profile refuses tasks past 1,000.
      */
     static ScheduledExecutorService timer(ExecutorServiceManager executors, Object owner, String name) {
         ThreadPoolProfile profile = new ThreadPoolProfile(name);

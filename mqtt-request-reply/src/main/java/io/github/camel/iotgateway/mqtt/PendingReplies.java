@@ -1,14 +1,10 @@
 package io.github.camel.iotgateway.mqtt;
 
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -22,10 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The correlation table of one gateway connection (camel-netty's {@code TimeoutCorrelationManagerSupport}): requests
  * waiting for their reply, keyed by the protocol's correlation key. A key is refused while it is pending; a reply
- * removes its entry; a timeout removes it too. Whichever of reply, timeout or failure comes first wins, through a
- * per-entry guard, so each request has one outcome. Replies are handed over on the calling thread, which is a worker
+ * removes its entry; a timeout removes it too. Whichever of reply, timeout or failure takes the entry out of the table
+ * first wins, so each request has one outcome. Replies are handed over on the calling thread, which is a worker
  * (never an MQTT library thread); timeouts and failures are handed to the worker executor, so a slow route never
  * holds up the timer.
+ * <p>
+ * A pending request costs one small entry ({@link PendingRequest}): the table chains the entries itself, and one
+ * {@link TimeoutSweep} keeps every timeout, rather than a map node and a scheduled task per request.
  * <p>
  * The outcome goes to the request's handler once. A handler that throws while taking a reply is handed the failure as
  * a second outcome: the exchanges it carries end through {@link ExchangeCompletion}, which ignores whatever already
@@ -38,8 +37,9 @@ public final class PendingReplies {
     /** Keys of the last answered requests kept to tell a duplicated answer from one nobody asked for; a power of 2. */
     private static final int RECENTLY_ANSWERED = 256;
 
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final PendingTable pending = new PendingTable();
     private final ScheduledExecutorService timer;
+    private final TimeoutSweep sweep;
     private final Executor workers;
 
     private final LongAdder repliesMatched = new LongAdder();
@@ -75,6 +75,7 @@ public final class PendingReplies {
         this.workers = workers;
         this.observer = observer;
         this.replyCodes = replyCodes;
+        this.sweep = new TimeoutSweep(timer, this::expireDue);
     }
 
     /**
@@ -84,15 +85,19 @@ public final class PendingReplies {
      * @throws RejectedExecutionException when the timeout cannot be scheduled (stopping); nothing is registered
      */
     public boolean register(String key, long timeoutMillis, Consumer<RequestOutcome> handler) {
-        Pending entry = new Pending(handler);
-        if (pending.putIfAbsent(key, entry) != null) {
+        if (timer.isShutdown()) {
+            // the sweep set for an earlier request would not run: without its timeout the request could wait for ever
+            throw new RejectedExecutionException("the timer of the pending replies is shut down");
+        }
+        PendingRequest entry = new PendingRequest(key, handler, timeoutMillis);
+        if (!pending.putIfAbsent(entry)) {
             return false;
         }
         try {
-            entry.timeout = timer.schedule(() -> expire(key, entry, timeoutMillis), timeoutMillis, TimeUnit.MILLISECONDS);
+            sweep.cover(entry.deadlineNanos());
         } catch (RejectedExecutionException refused) {
-            // without its timeout the request could wait for ever: take it back, the caller reports the failure
-            pending.remove(key, entry);
+            // take it back, the caller reports the failure
+            pending.remove(entry);
             throw refused;
         }
         return true;
@@ -135,8 +140,8 @@ public final class PendingReplies {
      */
     public boolean complete(InboundMessage reply) {
         String key = reply.correlationKey();
-        Pending entry = key == null ? null : pending.remove(key);
-        if (entry == null || !entry.claim()) {
+        PendingRequest entry = key == null ? null : pending.remove(key);
+        if (entry == null) {
             repliesUnmatched.increment();
             if (key != null && answeredRecently(key)) {
                 repliesDuplicated.increment();
@@ -149,7 +154,7 @@ public final class PendingReplies {
         repliesMatched.increment();
         recentlyAnswered.set(answeredCount.getAndIncrement() & (RECENTLY_ANSWERED - 1), key);
         observer.replied(replyCodes.apply(reply), System.nanoTime() - entry.sentNanos);
-        entry.end(RequestOutcome.replied(reply));
+        end(entry, RequestOutcome.replied(reply, entry.deadlineNanos()));
         idleCheck();
         return true;
     }
@@ -161,38 +166,40 @@ public final class PendingReplies {
      * @return {@code false} when the request had already ended
      */
     public boolean cancel(String key) {
-        Pending entry = pending.remove(key);
-        return entry != null && entry.claim();
+        return pending.remove(key) != null;
     }
 
     /** Ends one pending request with a failure (e.g. its publish failed). No-op when it already ended. */
     public void fail(String key, Exception cause) {
-        Pending entry = pending.remove(key);
-        if (entry != null && entry.claim()) {
-            observer.failed(cause);
-            hand(() -> {
-                entry.end(RequestOutcome.failed(key, cause));
-                idleCheck();
-            });
+        PendingRequest entry = pending.remove(key);
+        if (entry != null) {
+            failOnWorker(entry, cause);
         }
     }
 
     /** Ends every pending request with a failure, on the workers: the connection was lost. */
     public void failAll(Exception cause) {
-        for (String key : new ArrayList<>(pending.keySet())) {
-            fail(key, cause);
+        for (PendingRequest entry : pending.removeAll()) {
+            failOnWorker(entry, cause);
         }
     }
 
     /** Ends every pending request with a failure on the calling thread: the connection is stopping. */
     public void failAllNow(Exception cause) {
-        for (String key : new ArrayList<>(pending.keySet())) {
-            Pending entry = pending.remove(key);
-            if (entry != null && entry.claim()) {
-                observer.failed(cause);
-                entry.end(RequestOutcome.failed(key, cause));
-            }
+        // the timer is shared with other gateways: it need not hold on to this table until the sweep is due
+        sweep.cancel();
+        for (PendingRequest entry : pending.removeAll()) {
+            observer.failed(cause);
+            end(entry, RequestOutcome.failed(entry.key(), cause));
         }
+    }
+
+    private void failOnWorker(PendingRequest entry, Exception cause) {
+        observer.failed(cause);
+        hand(() -> {
+            end(entry, RequestOutcome.failed(entry.key(), cause));
+            idleCheck();
+        });
     }
 
     public int size() {
@@ -222,16 +229,23 @@ public final class PendingReplies {
         return handlerFailures.sum();
     }
 
-    private void expire(String key, Pending entry, long timeoutMillis) {
-        // remove(key, entry): a newer request may have reused the key after this one ended
-        if (pending.remove(key, entry) && entry.claim()) {
+    /**
+     * The sweep: ends every request whose timeout has passed by {@code nowNanos}, on the workers.
+     *
+     * @return nanoseconds to the next deadline, or {@link Long#MAX_VALUE} when nothing waits
+     */
+    private long expireDue(long nowNanos) {
+        List<PendingRequest> due = new ArrayList<>();
+        long next = pending.removeDue(nowNanos, due);
+        for (PendingRequest entry : due) {
             timeouts.increment();
-            observer.timedOut(timeoutMillis);
+            observer.timedOut(entry.timeoutMillis);
             hand(() -> {
-                entry.end(RequestOutcome.timedOut(key, timeoutMillis));
+                end(entry, RequestOutcome.timedOut(entry.key(), entry.timeoutMillis));
                 idleCheck();
             });
         }
+        return next;
     }
 
     /** A scan of a few hundred references, on the rare path of an answer nobody waits for. */
@@ -246,7 +260,7 @@ public final class PendingReplies {
 
     private void idleCheck() {
         Runnable listener = idleListener;
-        if (listener != null && pending.isEmpty()) {
+        if (listener != null && pending.size() == 0) {
             try {
                 listener.run();
             } catch (RuntimeException e) {
@@ -264,42 +278,22 @@ public final class PendingReplies {
         }
     }
 
-    private final class Pending {
-        private final Consumer<RequestOutcome> handler;
-        private final AtomicBoolean ended = new AtomicBoolean();
-        /** When it was registered, just before its publish: the start of its reply latency. */
-        private final long sentNanos = System.nanoTime();
-        private volatile ScheduledFuture<?> timeout;
-
-        private Pending(Consumer<RequestOutcome> handler) {
-            this.handler = handler;
-        }
-
-        /** True for the one caller that ends this request; also stops its timer. */
-        private boolean claim() {
-            if (!ended.compareAndSet(false, true)) {
-                return false;
-            }
-            ScheduledFuture<?> t = timeout;
-            if (t != null) {
-                t.cancel(false);
-            }
-            return true;
-        }
-
-        private void end(RequestOutcome outcome) {
+    /**
+     * Hands the outcome to the request's handler. Called once per request, by whoever took its entry out of the table.
+     */
+    private void end(PendingRequest entry, RequestOutcome outcome) {
+        Consumer<RequestOutcome> handler = entry.handler;
+        try {
+            handler.accept(outcome);
+        } catch (RuntimeException | LinkageError e) {
+            handlerFailures.increment();
+            LOG.warn("Taking the outcome of request {} failed; its exchanges fail with that: {}", outcome.key(),
+                    e.toString());
             try {
-                handler.accept(outcome);
-            } catch (RuntimeException | LinkageError e) {
-                handlerFailures.increment();
-                LOG.warn("Taking the outcome of request {} failed; its exchanges fail with that: {}", outcome.key(),
-                        e.toString());
-                try {
-                    handler.accept(RequestOutcome.failed(outcome.key(),
-                            e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e)));
-                } catch (RuntimeException | LinkageError again) {
-                    LOG.error("Failing request {} failed too", outcome.key(), again);
-                }
+                handler.accept(RequestOutcome.failed(outcome.key(),
+                        e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e)));
+            } catch (RuntimeException | LinkageError again) {
+                LOG.error("Failing request {} failed too", outcome.key(), again);
             }
         }
     }

@@ -8,19 +8,28 @@ package io.github.camel.iotgateway.mqtt;
  * @param reply               the reply, when one came
  * @param failure             the failure, when no reply could come
  * @param timedOutAfterMillis the timeout that passed, when neither came
+ * @param deadlineNanos       for a reply, when its request's timeout would have passed ({@link System#nanoTime()}):
+ *                            what a caller that sends the request again (the platform throttled it) has left
  */
-public record RequestOutcome(String key, InboundMessage reply, Exception failure, long timedOutAfterMillis) {
+public record RequestOutcome(String key, InboundMessage reply, Exception failure, long timedOutAfterMillis,
+                             long deadlineNanos) {
 
+    /** A reply to a request whose timeout passes at {@code deadlineNanos}. */
+    public static RequestOutcome replied(InboundMessage reply, long deadlineNanos) {
+        return new RequestOutcome(reply.correlationKey(), reply, null, 0, deadlineNanos);
+    }
+
+    /** A reply to a request whose deadline is not known: it leaves no time to send the request again. */
     public static RequestOutcome replied(InboundMessage reply) {
-        return new RequestOutcome(reply.correlationKey(), reply, null, 0);
+        return replied(reply, System.nanoTime());
     }
 
     public static RequestOutcome failed(String key, Exception failure) {
-        return new RequestOutcome(key, null, failure, 0);
+        return new RequestOutcome(key, null, failure, 0, 0);
     }
 
     public static RequestOutcome timedOut(String key, long timeoutMillis) {
-        return new RequestOutcome(key, null, null, timeoutMillis);
+        return new RequestOutcome(key, null, null, timeoutMillis, 0);
     }
 
     public boolean answered() {

@@ -152,6 +152,60 @@ class ExchangeCompletionTest {
     }
 
     @Test
+    void aSinglePartRacedByManyEndingsEndsOnceWithTheFirst() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Done done = new Done();
+            List<Object> finished = new CopyOnWriteArrayList<>();
+            ExchangeCompletion completion = ExchangeCompletion.single(new DefaultExchange(context), done,
+                    (ex, outcomes) -> finished.add(outcomes.get(0).body()));
+            List<Thread> racers = new ArrayList<>();
+            AtomicInteger won = new AtomicInteger();
+            for (int t = 0; t < 4; t++) {
+                String body = "racer " + t;
+                racers.add(new Thread(() -> {
+                    if (completion.partEnded(0, replied(body))) {
+                        won.incrementAndGet();
+                    }
+                    completion.failRemaining(new IllegalStateException("late"));
+                }));
+            }
+            racers.forEach(Thread::start);
+            for (Thread racer : racers) {
+                racer.join(2_000);
+            }
+            assertThat(won).hasValue(1);
+            assertThat(finished).singleElement().asString().startsWith("racer ");
+            assertThat(done.calls).hasValue(1);
+            assertThat(completion.isDone()).isTrue();
+        }
+    }
+
+    @Test
+    void aSubclassWritesTheExchangeOfItsOnePartItself() {
+        Done done = new Done();
+        Exchange exchange = new DefaultExchange(context);
+        List<List<RequestOutcome>> finished = new ArrayList<>();
+        ExchangeCompletion completion = new ExchangeCompletion(exchange, done) {
+            @Override
+            protected void finish(Exchange ended, List<RequestOutcome> outcomes) {
+                finished.add(outcomes);
+                ended.getMessage().setBody("written by the subclass");
+            }
+        };
+        assertThat(completion.parts()).isEqualTo(1);
+
+        assertThat(completion.partEnded(0, replied("x"))).isTrue();
+        assertThat(completion.partEnded(0, replied("y"))).isFalse();
+        completion.failRemaining(new IllegalStateException("nothing remains"));
+
+        assertThat(finished).singleElement().satisfies(o -> assertThat(o).extracting(RequestOutcome::body)
+                .containsExactly("x"));
+        assertThat(exchange.getMessage().getBody()).isEqualTo("written by the subclass");
+        assertThat(done.calls).hasValue(1);
+        assertThatThrownBy(() -> completion.partEnded(1, replied("z"))).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void anExchangeIsCarriedByAtLeastOnePart() {
         assertThatThrownBy(() -> new ExchangeCompletion(new DefaultExchange(context), new Done(), 0, (ex, o) -> {
         })).isInstanceOf(IllegalArgumentException.class);

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PendingRepliesTest {
 
@@ -138,12 +141,110 @@ class PendingRepliesTest {
         assertThat(pending.size()).isZero();
     }
 
+    @Test
+    void oneTimerTaskKeepsTheTimeoutsOfEveryPendingRequest() {
+        ScheduledThreadPoolExecutor countedTimer = new ScheduledThreadPoolExecutor(1);
+        try {
+            PendingReplies table = new PendingReplies(countedTimer, workers);
+            for (int i = 0; i < 1000; i++) {
+                table.register(Integer.toString(i), 60_000, new Recorder());
+            }
+            assertThat(countedTimer.getQueue()).hasSize(1);
+            for (int i = 0; i < 1000; i++) {
+                assertThat(table.complete(new InboundMessage("t", Integer.toString(i), "r"))).isTrue();
+            }
+            assertThat(table.size()).isZero();
+        } finally {
+            countedTimer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStopLeavesNoTaskOfItsTableOnTheSharedTimer() {
+        ScheduledThreadPoolExecutor sharedTimer = new ScheduledThreadPoolExecutor(1);
+        sharedTimer.setRemoveOnCancelPolicy(true);
+        try {
+            PendingReplies table = new PendingReplies(sharedTimer, workers);
+            Recorder recorder = new Recorder();
+            table.register("1", 60_000, recorder);
+            assertThat(sharedTimer.getQueue()).hasSize(1);
+
+            table.failAllNow(new IllegalStateException("stopping"));
+
+            assertThat(recorder.outcomes).containsExactly("failure 1 stopping");
+            assertThat(sharedTimer.getQueue()).isEmpty();
+        } finally {
+            sharedTimer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aShorterTimeoutRegisteredAfterALongOneStillFiresOnTime() throws Exception {
+        Recorder slow = new Recorder();
+        Recorder quick = new Recorder();
+        pending.register("slow", 60_000, slow);
+        long registered = System.nanoTime();
+        pending.register("quick", 50, quick);
+
+        assertThat(quick.ended.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(quick.outcomes).containsExactly("timeout quick");
+        assertThat(quick.endedAtNanos - registered).as("not before its timeout")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(slow.outcomes).isEmpty();
+        assertThat(pending.size()).isEqualTo(1);
+    }
+
+    @Test
+    void timeoutsFallingDueOneAfterAnotherEachFireOnceAndNeverEarly() throws Exception {
+        int requests = 300;
+        List<Recorder> recorders = new java.util.ArrayList<>();
+        List<Long> deadlines = new java.util.ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            Recorder recorder = new Recorder();
+            long timeout = 1 + i % 150;
+            deadlines.add(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout));
+            pending.register("k" + i, timeout, recorder);
+            recorders.add(recorder);
+        }
+        for (int i = 0; i < requests; i++) {
+            Recorder recorder = recorders.get(i);
+            assertThat(recorder.ended.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(recorder.outcomes).containsExactly("timeout k" + i);
+            assertThat(recorder.endedAtNanos - deadlines.get(i)).as("request %d not early", i).isNotNegative();
+        }
+        assertThat(pending.timeouts()).isEqualTo(requests);
+        assertThat(pending.size()).isZero();
+    }
+
+    @Test
+    void aRequestIsRefusedAndNotRegisteredOnceTheTimerIsShutDown() {
+        pending.register("before", 60_000, new Recorder());
+        timer.shutdown();
+        assertThatThrownBy(() -> pending.register("after", 60_000, new Recorder()))
+                .isInstanceOf(RejectedExecutionException.class);
+        assertThat(pending.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplySaysWhenItsRequestsTimeoutWouldHavePassed() {
+        List<RequestOutcome> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long before = System.nanoTime();
+        pending.register("d", 10_000, seen::add);
+        long after = System.nanoTime();
+        pending.complete(new InboundMessage("t", "d", "r"));
+
+        assertThat(seen).singleElement().satisfies(outcome -> assertThat(outcome.deadlineNanos())
+                .isBetween(before + TimeUnit.SECONDS.toNanos(10), after + TimeUnit.SECONDS.toNanos(10)));
+    }
+
     private static final class Recorder implements Consumer<RequestOutcome> {
         private final List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile long endedAtNanos;
 
         @Override
         public void accept(RequestOutcome outcome) {
+            endedAtNanos = System.nanoTime();
             if (outcome.answered()) {
                 outcomes.add("reply " + outcome.body());
             } else if (outcome.isTimeout()) {
