@@ -1,6 +1,10 @@
 package io.github.camel.iotgateway.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +14,9 @@ import java.util.stream.Collectors;
 
 /** docs/benchmarks.md: a header naming the machine and the run, then one table per broker. */
 final class MarkdownReport {
+
+    /** Hand-written, in src/main/resources: profiles taken with the commands it gives. */
+    private static final String PROFILES = "/benchmark-profiles.md";
 
     static final String COMMAND = "mvn -q install -DskipTests && mvn -q -pl benchmarks exec:exec";
 
@@ -112,7 +119,20 @@ final class MarkdownReport {
                             .map(r -> r.number() + " (" + r.why() + ")")
                             .collect(Collectors.joining(", ")) + ".\n");
         }
+        md.append(profiles());
         return md.toString();
+    }
+
+    /**
+     * The profiles of issue 12 (where the time of the batching rows goes, before and after): measured apart from the
+     * tables, with a recording of their own, so they are kept as text beside this class and copied in.
+     */
+    private static String profiles() {
+        try (InputStream in = MarkdownReport.class.getResourceAsStream(PROFILES)) {
+            return in == null ? "" : "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
