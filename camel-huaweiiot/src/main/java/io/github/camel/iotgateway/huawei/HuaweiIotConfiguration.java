@@ -1,6 +1,7 @@
 package io.github.camel.iotgateway.huawei;
 
 import io.github.camel.iotgateway.mqtt.GatewayEndpointOptions;
+import io.github.camel.iotgateway.mqtt.GatewayExecutors;
 import io.github.camel.iotgateway.protocol.iotda.IotdaLimits;
 import io.github.camel.iotgateway.mqtt.client.MqttClientFactory;
 import org.apache.camel.RuntimeCamelException;
@@ -168,12 +169,22 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
     /**
      * How many of the component's gateways connect at once. The gateways started with the CamelContext connect in
      * parallel, and the context starts the route consumers once every one has connected (one the broker refuses fails
-     * the start); after a broker restart a fleet reconnects this many at a time, each after its own jittered back-off,
-     * rather than all at once. A Paho connect takes about 300 ms, most of it the library's own start-up pauses, so 32
-     * at once bring a thousand gateways up in about ten seconds. Component-wide; the first gateway to start sets it.
+     * the start); after a broker restart a fleet reconnects at most this many at a time, and at most
+     * maxReconnectsPerSecond a second. A connect takes a few round trips to the broker, so 32 at once bring a thousand
+     * gateways up in a few seconds. Component-wide; the first gateway to start sets it.
      */
     @UriParam(label = "advanced", defaultValue = "32")
     private int maxParallelConnects = 32;
+
+    /**
+     * How many of the component's gateways may begin a reconnect within one second; 0 for no limit. After a broker
+     * restart each gateway waits its own jittered back-off and then its turn, so that a fleet comes back spread out (a
+     * thousand gateways over about ten seconds at 100) rather than all in the same second. The connects at the
+     * CamelContext's start are bounded by maxParallelConnects alone. Component-wide; the first gateway to start sets
+     * it.
+     */
+    @UriParam(label = "advanced", defaultValue = "100")
+    private int maxReconnectsPerSecond = GatewayExecutors.DEFAULT_RECONNECTS_PER_SECOND;
 
     /**
      * Connect the gateway only on the node of a cluster that leads its namespace, through the CamelContext's Camel
@@ -400,6 +411,15 @@ public class HuaweiIotConfiguration implements GatewayEndpointOptions, Cloneable
 
     public void setMaxParallelConnects(int maxParallelConnects) {
         this.maxParallelConnects = maxParallelConnects;
+    }
+
+    @Override
+    public int getMaxReconnectsPerSecond() {
+        return maxReconnectsPerSecond;
+    }
+
+    public void setMaxReconnectsPerSecond(int maxReconnectsPerSecond) {
+        this.maxReconnectsPerSecond = maxReconnectsPerSecond;
     }
 
     /** Names the gateway and broker, never a secret. */

@@ -75,8 +75,8 @@ public abstract class GatewayComponentSupport<C extends GatewayClientSupport> ex
     protected synchronized GatewayExecutors sharedExecutors(GatewayEndpointOptions first) {
         if (executors == null) {
             executors = GatewayExecutors.start(getCamelContext(), this, componentName(), first.getReplyThreads(),
-                    first.getMaxParallelConnects(), GatewayConnectionOptions.DEFAULT_INBOUND_QUEUE_SIZE,
-                    startupConnects);
+                    first.getMaxParallelConnects(), first.getMaxReconnectsPerSecond(),
+                    GatewayConnectionOptions.DEFAULT_INBOUND_QUEUE_SIZE, startupConnects);
         }
         return executors;
     }

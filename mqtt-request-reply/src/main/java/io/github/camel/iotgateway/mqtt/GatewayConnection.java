@@ -640,7 +640,26 @@ public final class GatewayConnection extends ServiceSupport {
         ScheduledExecutorService scheduler = timer;
         try {
             if (scheduler != null) {
-                scheduler.schedule(() -> runOnControl(this::reconnect), delayMillis, TimeUnit.MILLISECONDS);
+                scheduler.schedule(this::reconnectInTurn, delayMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException stopping) {
+            // stopping: nothing to connect
+        }
+    }
+
+    /** The pause is over: the connect waits for the component's next reconnect turn ({@link ReconnectPace}). */
+    private void reconnectInTurn() {
+        ScheduledExecutorService scheduler = timer;
+        GatewayExecutors threads = executors;
+        if (scheduler == null || threads == null) {
+            return;
+        }
+        long waitNanos = threads.reconnectPace().takeTurn(System.nanoTime());
+        try {
+            if (waitNanos == 0) {
+                runOnControl(this::reconnect);
+            } else {
+                scheduler.schedule(() -> runOnControl(this::reconnect), waitNanos, TimeUnit.NANOSECONDS);
             }
         } catch (RejectedExecutionException stopping) {
             // stopping: nothing to connect

@@ -32,6 +32,9 @@ public interface GatewayEndpointOptions {
 
     int getMaxParallelConnects();
 
+    /** Gateways of the component that may begin a reconnect within a second; 0 for no limit. */
+    int getMaxReconnectsPerSecond();
+
     MqttClientFactory getMqttClientFactory();
 
     /** Connect only on the node that leads the gateway's cluster namespace. */

@@ -18,29 +18,35 @@ import org.slf4j.LoggerFactory;
  * <li>{@code notices}: notices delivered to the events routes, one connection's in order ({@code replyThreads}: a
  * slow events route of one gateway holds one of them, not the replies);</li>
  * <li>{@code control}: connection events, reconnects and listener calls; its size bounds how many gateways
- * reconnect at once after a broker restart ({@code maxParallelConnects}), instead of a herd;</li>
+ * connect at once ({@code maxParallelConnects});</li>
  * <li>{@code timer}: request timeouts, batch completions, the pace, reconnect back-off (one thread, no limit on
  * scheduled tasks).</li>
  * </ul>
+ * With them the turns of the component's gateways to reconnect ({@link ReconnectPace}, {@code maxReconnectsPerSecond}),
+ * so that a fleet comes back from a broker restart spread out, instead of a herd.
  * Started by the component before its first gateway connects, stopped after its last gateway stopped; a connection
  * made without a component makes a set of its own.
  */
 public final class GatewayExecutors {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayExecutors.class);
+    /** The components' default of {@code maxReconnectsPerSecond}: a thousand gateways back in about ten seconds. */
+    public static final int DEFAULT_RECONNECTS_PER_SECOND = 100;
 
     private final CamelContext camelContext;
     private final ExecutorService workers;
     private final ExecutorService notices;
     private final ExecutorService control;
     private final ScheduledExecutorService timer;
+    private final ReconnectPace reconnectPace;
     private final StartupConnects startupConnects;
     private volatile boolean stopped;
 
     private GatewayExecutors(CamelContext camelContext, ExecutorService workers, ExecutorService notices,
                              ExecutorService control, ScheduledExecutorService timer,
-                             StartupConnects startupConnects) {
+                             ReconnectPace reconnectPace, StartupConnects startupConnects) {
         this.camelContext = camelContext;
+        this.reconnectPace = reconnectPace;
         this.startupConnects = startupConnects;
         this.workers = workers;
         this.notices = notices;
@@ -56,12 +62,25 @@ public final class GatewayExecutors {
      */
     public static GatewayExecutors start(CamelContext camelContext, Object owner, String name, int replyThreads,
                                          int controlThreads, int workerQueueSize) {
-        return start(camelContext, owner, name, replyThreads, controlThreads, workerQueueSize, null);
+        return start(camelContext, owner, name, replyThreads, controlThreads, DEFAULT_RECONNECTS_PER_SECOND,
+                workerQueueSize);
+    }
+
+    /** @param reconnectsPerSecond gateways that may begin a reconnect within a second; 0 for no limit */
+    public static GatewayExecutors start(CamelContext camelContext, Object owner, String name, int replyThreads,
+                                         int controlThreads, int reconnectsPerSecond, int workerQueueSize) {
+        return start(camelContext, owner, name, replyThreads, controlThreads, reconnectsPerSecond, workerQueueSize,
+                null);
     }
 
     /** @param startupConnects connects the component's gateways in parallel while the context starts; may be null */
     static GatewayExecutors start(CamelContext camelContext, Object owner, String name, int replyThreads,
-                                  int controlThreads, int workerQueueSize, StartupConnects startupConnects) {
+                                  int controlThreads, int reconnectsPerSecond, int workerQueueSize,
+                                  StartupConnects startupConnects) {
+        if (reconnectsPerSecond < 0) {
+            throw new InvalidGatewayOptionException("maxReconnectsPerSecond must be 0 (no limit) or more but was "
+                                                    + reconnectsPerSecond);
+        }
         if (replyThreads < 1 || controlThreads < 1) {
             throw new InvalidGatewayOptionException("replyThreads and maxParallelConnects must be at least 1 but were "
                                                     + replyThreads + " and " + controlThreads);
@@ -75,7 +94,8 @@ public final class GatewayExecutors {
         ExecutorService control = GatewayPools.fixed(executors, owner, "GatewayControl[" + name + "]", controlThreads,
                 Integer.MAX_VALUE);
         ScheduledExecutorService timer = GatewayPools.timer(executors, owner, "GatewayTimeouts[" + name + "]");
-        return new GatewayExecutors(camelContext, workers, notices, control, timer, startupConnects);
+        return new GatewayExecutors(camelContext, workers, notices, control, timer,
+                new ReconnectPace(reconnectsPerSecond), startupConnects);
     }
 
     ExecutorService workers() {
@@ -92,6 +112,11 @@ public final class GatewayExecutors {
 
     ScheduledExecutorService timer() {
         return timer;
+    }
+
+    /** The turns of this component's gateways to reconnect. */
+    ReconnectPace reconnectPace() {
+        return reconnectPace;
     }
 
     /** Null when gateways connect on the thread that starts them. */

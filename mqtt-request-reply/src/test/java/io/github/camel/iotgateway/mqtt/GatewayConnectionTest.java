@@ -69,8 +69,15 @@ class GatewayConnectionTest {
     @AfterEach
     void stop() throws Exception {
         if (responder != null) {
-            responder.disconnectForcibly(100, 100);
-            responder.close();
+            // after a broker restart the responder's automatic reconnect may still be under way (the gateway, which
+            // connects without Paho's start-up pauses, is often back first), and Paho refuses to close a client that
+            // is connecting: try again until it is not
+            await().atMost(10, TimeUnit.SECONDS).ignoreExceptions().untilAsserted(() -> {
+                if (responder.isConnected()) {
+                    responder.disconnectForcibly(100, 100);
+                }
+                responder.close();
+            });
         }
         camel.stop();
         broker.close();

@@ -209,12 +209,20 @@ public class AlinkSessionComponentConfiguration extends ComponentConfigurationPr
     /**
      * How many of the component's gateways connect at once. The gateways started with the CamelContext connect in
      * parallel, and the context starts the route consumers once every one has connected (one the broker refuses
-     * fails the start); after a broker restart a fleet reconnects this many at a time, each after its own jittered
-     * back-off, rather than all at once. A Paho connect takes about 300 ms, most of it the library's own start-up
-     * pauses, so 32 at once bring a thousand gateways up in about ten seconds. Component-wide; the first gateway
-     * to start sets it.
+     * fails the start); after a broker restart a fleet reconnects at most this many at a time, and at most
+     * maxReconnectsPerSecond a second. A connect takes a few round trips to the broker, so 32 at once bring a
+     * thousand gateways up in a few seconds. Component-wide; the first gateway to start sets it.
      */
     private Integer maxParallelConnects = 32;
+
+    /**
+     * How many of the component's gateways may begin a reconnect within one second; 0 for no limit. After a broker
+     * restart each gateway waits its own jittered back-off and then its turn, so that a fleet comes back spread out
+     * (a thousand gateways over about ten seconds at 100) rather than all in the same second. The connects at the
+     * CamelContext's start are bounded by maxParallelConnects alone. Component-wide; the first gateway to start sets
+     * it.
+     */
+    private Integer maxReconnectsPerSecond = 100;
 
     /**
      * Longest pause between reconnect attempts, in milliseconds.
@@ -467,6 +475,14 @@ public class AlinkSessionComponentConfiguration extends ComponentConfigurationPr
 
     public void setMaxParallelConnects(Integer maxParallelConnects) {
         this.maxParallelConnects = maxParallelConnects;
+    }
+
+    public Integer getMaxReconnectsPerSecond() {
+        return maxReconnectsPerSecond;
+    }
+
+    public void setMaxReconnectsPerSecond(Integer maxReconnectsPerSecond) {
+        this.maxReconnectsPerSecond = maxReconnectsPerSecond;
     }
 
     public Integer getMaxReconnectDelay() {
