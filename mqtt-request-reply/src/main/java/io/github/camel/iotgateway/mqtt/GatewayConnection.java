@@ -332,19 +332,30 @@ public final class GatewayConnection extends ServiceSupport {
             }
 
             @Override
-            public void release(long waitedMillis) {
+            public boolean awaitsAnswer() {
+                return true;
+            }
+
+            @Override
+            public void release(long waitedMillis, PublishPacer.Slot slot) {
+                // the request's outcome, whatever it is, ends its slot of the pace (PublishPacer's comment: why)
+                Consumer<RequestOutcome> freesItsSlot = outcome -> {
+                    slot.answered();
+                    handler.accept(outcome);
+                };
                 try {
                     requireReady();
                     long remaining = Math.max(1, timeoutMillis - waitedMillis);
                     PendingReplies table = pendingReplies;
-                    if (table.register(key, remaining, handler)) {
-                        publishRequest(key, k -> bytes, topic, qos, handler);
+                    if (table.register(key, remaining, freesItsSlot)) {
+                        publishRequest(key, k -> bytes, topic, qos, freesItsSlot);
                     } else {
                         // the key came free meanwhile to another request (ids wrap): take a fresh one
-                        publishRequest(table.registerUnderFreshKeyOrStop(keys, remaining, handler,
-                                GatewayConnection.this), payload, topic, qos, handler);
+                        publishRequest(table.registerUnderFreshKeyOrStop(keys, remaining, freesItsSlot,
+                                GatewayConnection.this), payload, topic, qos, freesItsSlot);
                     }
                 } catch (GatewayException | RuntimeException e) {
+                    slot.notSent();
                     fail(e instanceof GatewayException ge ? ge
                             : new GatewayPublishException("Gateway " + getClientId() + " could not publish to "
                                                           + topic + ": " + e.getMessage(), e));
@@ -408,7 +419,7 @@ public final class GatewayConnection extends ServiceSupport {
             }
 
             @Override
-            public void release(long waitedMillis) {
+            public void release(long waitedMillis, PublishPacer.Slot slot) {
                 try {
                     send(topic, payload, qos, lateFailure);
                 } catch (GatewayException | RuntimeException e) {

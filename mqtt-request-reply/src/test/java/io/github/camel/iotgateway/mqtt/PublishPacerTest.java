@@ -18,6 +18,9 @@ import static org.awaitility.Awaitility.await;
 class PublishPacerTest {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    /** The way to the platform and back, for requests: delays their arrival and their answer. */
+    private final ScheduledExecutorService network = Executors.newScheduledThreadPool(2);
+    private final List<long[]> arrivals = Collections.synchronizedList(new ArrayList<>());
     private final LongSupplier clock = () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
     private final List<long[]> released = Collections.synchronizedList(new ArrayList<>());
     private final List<GatewayException> failed = Collections.synchronizedList(new ArrayList<>());
@@ -25,6 +28,7 @@ class PublishPacerTest {
     @AfterEach
     void stop() {
         timer.shutdownNow();
+        network.shutdownNow();
     }
 
     private PublishPacer.Paced publish(int id, int bytes, long maxWait) {
@@ -40,8 +44,47 @@ class PublishPacerTest {
             }
 
             @Override
-            public void release(long waitedMillis) {
+            public void release(long waitedMillis, PublishPacer.Slot slot) {
                 released.add(new long[] { id, clock.getAsLong() });
+            }
+
+            @Override
+            public void fail(GatewayException cause) {
+                failed.add(cause);
+            }
+        };
+    }
+
+    /**
+     * A request the platform answers: when released it "arrives" after {@code delayMillis} (the network's and the
+     * broker's delay, stamped in {@link #arrivals}) and is answered 1 ms after that, unless {@code answered} is false.
+     */
+    private PublishPacer.Paced request(int id, long delayMillis, boolean answered) {
+        return new PublishPacer.Paced() {
+            @Override
+            public int bytes() {
+                return 10;
+            }
+
+            @Override
+            public long maxWaitMillis() {
+                return 20_000;
+            }
+
+            @Override
+            public boolean awaitsAnswer() {
+                return true;
+            }
+
+            @Override
+            public void release(long waitedMillis, PublishPacer.Slot slot) {
+                released.add(new long[] { id, clock.getAsLong() });
+                network.schedule(() -> {
+                    arrivals.add(new long[] { id, clock.getAsLong() });
+                    if (answered) {
+                        network.schedule(slot::answered, 1, TimeUnit.MILLISECONDS);
+                    }
+                }, delayMillis, TimeUnit.MILLISECONDS);
             }
 
             @Override
@@ -53,7 +96,11 @@ class PublishPacerTest {
 
     /** The most releases any window of {@code windowMillis} holds, wherever it starts. */
     private int mostInAnyWindow(long windowMillis) {
-        List<long[]> all = new ArrayList<>(released);
+        return mostInAnyWindow(released, windowMillis);
+    }
+
+    private static int mostInAnyWindow(List<long[]> stamped, long windowMillis) {
+        List<long[]> all = new ArrayList<>(stamped);
         int most = 0;
         for (int i = 0; i < all.size(); i++) {
             int inWindow = 0;
@@ -123,5 +170,105 @@ class PublishPacerTest {
         assertThat(released).hasSize(1);
         assertThat(failed).hasSize(3).allMatch(GatewayStoppedException.class::isInstance);
         assertThat(pacer.waitingCount()).isZero();
+    }
+
+    /**
+     * The jitter that throttled row 6 (docs/benchmarks.md): a burst that reaches the platform 200 ms late while the
+     * next arrives on time. A pace that counts from its own sends (even with a margin of 100 ms) puts the next burst
+     * into the late one's second; one that counts from the answers cannot, whatever the delay.
+     */
+    @Test
+    void aLateArrivingBurstDoesNotBringTheNextIntoItsSecondBecauseSlotsFreeFromTheAnswers() {
+        int cap = 10;
+        PublishPacer pacer = new PublishPacer("gw", cap, 0, timer, clock);
+        for (int i = 0; i < 3 * cap; i++) {
+            pacer.submit(request(i, i < cap ? 200 : 0, true));
+        }
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> arrivals.size() == 3 * cap);
+
+        assertThat(mostInAnyWindow(arrivals, 1000)).as("arrivals in any second").isEqualTo(cap);
+        assertThat(released.get(cap)[1] - released.get(0)[1]).as("the 11th waits for the first's answer and a second")
+                .isBetween(200 + PublishPacer.ANSWERED_WINDOW_MILLIS, 200 + PublishPacer.ANSWERED_WINDOW_MILLIS + 400);
+        assertThat(failed).isEmpty();
+    }
+
+    @Test
+    void answeredRequestsFreeTheirSlotsASecondAfterTheAnswerNotAfterTheMarginOfUnansweredMessages() {
+        int cap = 5;
+        PublishPacer pacer = new PublishPacer("gw", cap, 0, timer, clock);
+        for (int i = 0; i < 2 * cap + 1; i++) {
+            pacer.submit(request(i, 0, true));
+        }
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> released.size() == 2 * cap + 1);
+
+        long began = released.get(0)[1];
+        assertThat(released.get(2 * cap)[1] - began).as("two windows of a second after answers, not of 1.1 s")
+                .isBetween(2 * PublishPacer.ANSWERED_WINDOW_MILLIS, 2 * PublishPacer.WINDOW_MILLIS - 50);
+        assertThat(pacer.slotsHeld()).isLessThanOrEqualTo(cap);
+    }
+
+    @Test
+    void aRequestWithoutAnAnswerHoldsOnlyItsOwnSlotUntilItEnds() {
+        PublishPacer pacer = new PublishPacer("gw", 2, 0, timer, clock);
+        pacer.submit(request(0, 0, false)); // its answer never comes
+        for (int i = 1; i < 4; i++) {
+            pacer.submit(request(i, 0, true));
+        }
+        assertThat(released).as("within the cap: at once").hasSize(2);
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> released.size() == 4);
+
+        long began = released.get(0)[1];
+        assertThat(released.get(2)[1] - began).as("the third takes the answered one's slot, after a second")
+                .isBetween(PublishPacer.ANSWERED_WINDOW_MILLIS, PublishPacer.ANSWERED_WINDOW_MILLIS + 400);
+        assertThat(released.get(3)[1] - began).as("the fourth the third's: the unanswered one still holds its own")
+                .isBetween(2 * PublishPacer.ANSWERED_WINDOW_MILLIS, 2 * PublishPacer.ANSWERED_WINDOW_MILLIS + 600);
+        assertThat(pacer.slotsHeld()).as("the unanswered request and the fourth").isEqualTo(2);
+    }
+
+    @Test
+    void aSlotThatWasNotSentFreesAtOnceAndEndingItTwiceChangesNothing() throws Exception {
+        PublishPacer pacer = new PublishPacer("gw", 1, 0, timer, clock);
+        List<PublishPacer.Slot> slots = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 2; i++) {
+            int id = i;
+            pacer.submit(new PublishPacer.Paced() {
+                @Override
+                public int bytes() {
+                    return 10;
+                }
+
+                @Override
+                public long maxWaitMillis() {
+                    return 5_000;
+                }
+
+                @Override
+                public boolean awaitsAnswer() {
+                    return true;
+                }
+
+                @Override
+                public void release(long waitedMillis, PublishPacer.Slot slot) {
+                    released.add(new long[] { id, clock.getAsLong() });
+                    slots.add(slot);
+                }
+
+                @Override
+                public void fail(GatewayException cause) {
+                    failed.add(cause);
+                }
+            });
+        }
+        assertThat(released).hasSize(1);
+
+        slots.get(0).notSent();
+        slots.get(0).answered();
+
+        await().atMost(1, TimeUnit.SECONDS).until(() -> released.size() == 2);
+        Thread.sleep(50);
+        assertThat(pacer.slotsHeld()).as("the second's slot, awaiting its answer").isEqualTo(1);
     }
 }
