@@ -43,7 +43,10 @@ final class AlinkBenchmarks implements AutoCloseable {
      * than the latency rows' 7 keep the run short.
      */
     private static final int LOGIN_PACE_ROUNDS = 5;
-    /** The component's pace counts a second with a margin ({@code PublishPacer.WINDOW_MILLIS}, 1.1 s), and a bit. */
+    /**
+     * The component's pace holds a request's place for a second after its answer ({@code PublishPacer}), a message's
+     * nobody answers for 1.1 s; and a bit.
+     */
     private static final long LOGIN_WINDOW_PASS_MILLIS = 1200;
 
     private final BenchSettings settings;
