@@ -2,6 +2,10 @@ package io.github.camel.iotgateway.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +26,10 @@ import jdk.jfr.consumer.RecordingFile;
  * mvn -q -pl benchmarks exec:java -Dexec.mainClass=io.github.camel.iotgateway.benchmarks.ProfileStages \
  *     -Dexec.args=benchmarks/target/bench.jfr
  * </pre>
+ *
+ * Spans of the recording's wall clock may follow the file ({@code 13:42:17.5-13:42:35.6}, the times the benchmark's
+ * progress lines print): only the samples within them count, so one row of a run can be profiled, e.g. the batching
+ * rounds of row 2 without the sequential rounds before them.
  */
 public final class ProfileStages {
 
@@ -66,15 +74,22 @@ public final class ProfileStages {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("give the recording: a .jfr file");
+        if (args.length < 1) {
+            throw new IllegalArgumentException("give the recording (a .jfr file) and, optionally, spans of it"
+                                               + " (HH:mm:ss.SSS-HH:mm:ss.SSS, in the progress lines' time)");
+        }
+        List<LocalTime[]> spans = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] ends = args[i].split("-");
+            spans.add(new LocalTime[] { LocalTime.parse(ends[0]), LocalTime.parse(ends[1]) });
         }
         Map<String, Long> submitting = counter(SUBMITTING);
         Map<String, Long> whole = counter(WHOLE);
         try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
+                    || !within(spans, event.getStartTime())) {
                     continue;
                 }
                 String thread = event.getThread("sampledThread") == null ? ""
@@ -89,6 +104,20 @@ public final class ProfileStages {
         print("the submitting thread inside the component's producer", submitting);
         System.out.println();
         print("every thread of the JVM", whole);
+    }
+
+    /** Whether a sample falls in one of the spans (all of them when none is given), in this machine's time zone. */
+    private static boolean within(List<LocalTime[]> spans, Instant at) {
+        if (spans.isEmpty()) {
+            return true;
+        }
+        LocalTime time = LocalTime.ofInstant(at, ZoneId.systemDefault());
+        for (LocalTime[] span : spans) {
+            if (!time.isBefore(span[0]) && time.isBefore(span[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Long> counter(List<Stage> stages) {
