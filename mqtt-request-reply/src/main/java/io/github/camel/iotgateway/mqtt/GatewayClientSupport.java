@@ -48,7 +48,7 @@ public abstract class GatewayClientSupport extends ServiceSupport {
     protected <R> SingleRequestBatcher<R> newBatcher(String name, int batchSize, long batchTimeoutMillis,
             SingleRequestBatcher.BatchSender<R> sender) {
         SingleRequestBatcher<R> batcher = new SingleRequestBatcher<>(camelContext, connection.displayName() + "#" + name,
-                batchSize, batchTimeoutMillis, connection::timer, connection::requestsOnTheWire, sender);
+                batchSize, batchTimeoutMillis, connection::timer, connection::isWireQuiet, sender);
         batcher.setFlushExecutor(connection::runOnWorker);
         batcher.setObserver(connection.metrics());
         batchers.add(batcher);

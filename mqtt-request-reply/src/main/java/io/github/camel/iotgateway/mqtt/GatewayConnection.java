@@ -267,8 +267,17 @@ public final class GatewayConnection extends ServiceSupport {
         return (table == null ? 0 : table.size()) + waitingForPace();
     }
 
+    /**
+     * {@code requestsOnTheWire() == 0}, as cheaply as it can be asked: a batcher asks it for every item it is offered,
+     * and under load the first stripe of the pending table answers it.
+     */
+    public boolean isWireQuiet() {
+        PendingReplies table = pendingReplies;
+        return (table == null || table.isEmpty()) && waitingForPace() == 0;
+    }
+
     private void repliesIdle() {
-        if (requestsOnTheWire() > 0) {
+        if (!isWireQuiet()) {
             return;
         }
         for (Runnable listener : idleListeners) {

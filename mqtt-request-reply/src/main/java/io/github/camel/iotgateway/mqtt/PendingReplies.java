@@ -206,6 +206,11 @@ public final class PendingReplies {
         return pending.size();
     }
 
+    /** {@code size() == 0}, without counting every stripe of the table. */
+    public boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
     public long repliesMatched() {
         return repliesMatched.sum();
     }

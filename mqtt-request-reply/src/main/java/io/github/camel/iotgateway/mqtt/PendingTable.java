@@ -41,6 +41,16 @@ final class PendingTable {
         return stripeOf(hash).remove(hash, entry.keyNumber(), entry.keyText(), entry) != null;
     }
 
+    /** Whether no request is in the table; stops at the first stripe that holds one, so it is cheap under load. */
+    boolean isEmpty() {
+        for (Stripe stripe : stripes) {
+            if (stripe.size > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int size() {
         int size = 0;
         for (Stripe stripe : stripes) {

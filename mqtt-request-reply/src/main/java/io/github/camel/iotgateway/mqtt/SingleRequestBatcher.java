@@ -7,7 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntSupplier;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.apache.camel.AsyncCallback;
@@ -65,7 +65,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
     private final long batchTimeoutMillis;
     private final BatchSender<R> sender;
     private final Supplier<ScheduledExecutorService> timeoutChecker;
-    private final IntSupplier requestsOnTheWire;
+    private final BooleanSupplier wireQuiet;
     private volatile boolean draining;
     private final AtomicBoolean lingerScheduled = new AtomicBoolean();
     private ScheduledExecutorService timer;
@@ -86,11 +86,11 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
     }
 
     /**
-     * @param requestsOnTheWire the gateway's requests awaiting their replies or the pace; {@code null} gathers every
-     *                          item for up to batchTimeout, as a plain Aggregator does
+     * @param wireQuiet whether nothing of the gateway awaits its reply or the pace; {@code null} gathers every item
+     *                  for up to batchTimeout, as a plain Aggregator does
      */
     public SingleRequestBatcher(CamelContext camelContext, String name, int batchSize, long batchTimeoutMillis,
-                                Supplier<ScheduledExecutorService> timeoutChecker, IntSupplier requestsOnTheWire,
+                                Supplier<ScheduledExecutorService> timeoutChecker, BooleanSupplier wireQuiet,
                                 BatchSender<R> sender) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
@@ -103,7 +103,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         this.batchSize = batchSize;
         this.batchTimeoutMillis = batchTimeoutMillis;
         this.timeoutChecker = timeoutChecker;
-        this.requestsOnTheWire = requestsOnTheWire;
+        this.wireQuiet = wireQuiet;
         this.sender = sender;
     }
 
@@ -142,7 +142,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
 
     /** Nothing of the gateway awaits its reply or the pace; always false without a count of them. */
     private boolean wireQuiet() {
-        return requestsOnTheWire != null && requestsOnTheWire.getAsInt() == 0;
+        return wireQuiet != null && wireQuiet.getAsBoolean();
     }
 
     private boolean nothingGathered() {
@@ -215,13 +215,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         lingerScheduled.set(false);
         aggregator = new AggregateProcessor(camelContext,
                 new BatchOutput(),
-                new ExpressionAdapter() {
-                    @Override
-                    public Object evaluate(Exchange exchange) {
-                        // one open batch per timeout: the batcher itself is per gateway and operation
-                        return String.valueOf(exchange.getIn().getBody(BatchItem.class).timeoutMillis());
-                    }
-                },
+                new BatchKey(),
                 new GroupedBodyAggregationStrategy(),
                 // hand the completed batch on in the completing thread; the handler only publishes
                 new SynchronousExecutorService(), true);
@@ -272,6 +266,29 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         } catch (RuntimeException | LinkageError e) {
             Exception cause = e instanceof RuntimeException re ? re : new IllegalStateException(e.toString(), e);
             batch.forEach(item -> item.fail(cause));
+        }
+    }
+
+    /**
+     * The correlation key: one open batch per timeout, the batcher itself being per gateway and operation. Nearly every
+     * item of an endpoint has the same timeout, so the last key is kept rather than made anew for each item.
+     */
+    private static final class BatchKey extends ExpressionAdapter {
+        /** The last timeout and its key, as one object so that threads see them together. */
+        private volatile Key last = new Key(Long.MIN_VALUE, null);
+
+        private record Key(long timeoutMillis, String text) {
+        }
+
+        @Override
+        public Object evaluate(Exchange exchange) {
+            long timeout = ((BatchItem<?>) exchange.getIn().getBody()).timeoutMillis();
+            Key key = last;
+            if (key.timeoutMillis != timeout) {
+                key = new Key(timeout, String.valueOf(timeout));
+                last = key;
+            }
+            return key.text;
         }
     }
 

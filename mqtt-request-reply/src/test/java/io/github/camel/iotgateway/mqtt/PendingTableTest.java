@@ -54,6 +54,21 @@ class PendingTableTest {
     }
 
     @Test
+    void theTableIsEmptyExactlyWhenNoRequestIsInAnyStripe() {
+        assertThat(table.isEmpty()).isTrue();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 64; i++) { // enough keys to land in every stripe
+            keys.add(Integer.toString(i));
+            table.putIfAbsent(entry(keys.get(i), 10_000));
+        }
+        for (String key : keys) {
+            assertThat(table.isEmpty()).as("with " + table.size() + " in").isFalse();
+            table.remove(key);
+        }
+        assertThat(table.isEmpty()).isTrue();
+    }
+
+    @Test
     void everyEntryStaysFindableAsTheTableGrows() {
         int count = 20_000;
         for (int i = 0; i < count; i++) {

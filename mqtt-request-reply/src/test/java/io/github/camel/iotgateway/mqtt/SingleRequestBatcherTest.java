@@ -49,7 +49,7 @@ class SingleRequestBatcherTest {
     /** Requests on the wire, as the gateway's connection counts them, for the batcher that is given this count. */
     private final java.util.concurrent.atomic.AtomicInteger onTheWire = new java.util.concurrent.atomic.AtomicInteger();
 
-    private void startBatcher(int batchSize, long batchTimeoutMillis, java.util.function.IntSupplier wire) {
+    private void startBatcher(int batchSize, long batchTimeoutMillis, java.util.function.BooleanSupplier wire) {
         batcher = new SingleRequestBatcher<>(context, "test", batchSize, batchTimeoutMillis, () -> null, wire,
                 (batch, timeoutMillis) -> {
                     RuntimeException failure = senderFailure;
@@ -82,7 +82,7 @@ class SingleRequestBatcherTest {
 
     @Test
     void anItemThatFindsTheWireQuietGoesAtOnceDespiteALongBatchTimeout() {
-        startBatcher(50, 10_000, onTheWire::get);
+        startBatcher(50, 10_000, () -> onTheWire.get() == 0);
         Item lone = items(1, 1_000).get(0);
 
         batcher.offer(lone.batchItem);
@@ -93,7 +93,7 @@ class SingleRequestBatcherTest {
 
     @Test
     void itemsThatArriveWhileRequestsAreOnTheWireGatherUntilItGoesQuiet() {
-        startBatcher(50, 10_000, onTheWire::get);
+        startBatcher(50, 10_000, () -> onTheWire.get() == 0);
         onTheWire.set(1);
         List<Item> items = items(5, 1_000);
         items.forEach(item -> batcher.offer(item.batchItem));
@@ -110,7 +110,7 @@ class SingleRequestBatcherTest {
 
     @Test
     void onABusyWireTheBatchStillGoesWhenFullOrAfterBatchTimeout() {
-        startBatcher(3, 200, onTheWire::get);
+        startBatcher(3, 200, () -> onTheWire.get() == 0);
         onTheWire.set(7);
         List<Item> items = items(4, 1_000);
         items.forEach(item -> batcher.offer(item.batchItem));
