@@ -190,6 +190,10 @@ final class MarkdownReport {
                   5c, the same with 1,000 pending, shows whether the cost grows with the number pending. Requests
                   the component refuses at once count as failures (a gateway refused unbatched requests past 1,000
                   before commit 7db0636).
+                  5d and 5e are the same for single huaweiiot `deleteSubDevice`s, unpaced and at QoS 0 (at its
+                  default QoS 1 Paho refuses publishes past maxInflight), against the raw IoTDA client at QoS 0
+                  deleting one child a request; an IoTDA event_id is a 36-character text, held as it is while
+                  its request waits, where an Alink id is held as a number.
                 * **6** 10,000 single `deleteSubDevice`s at once at the component's default pace (50 messages and
                   1 MB a second per connection), against a simulator that throttles what goes over the cap: they
                   batch into 200 requests of 50 (201: the first finds the wire quiet and goes alone), which the cap

@@ -8,9 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 import io.github.camel.iotgateway.alink.AlinkSessionComponent;
+import io.github.camel.iotgateway.huawei.HuaweiIotComponent;
+import io.github.camel.iotgateway.protocol.iotda.EventType;
 import io.github.camel.iotgateway.protocol.alink.SessionOperation;
 import io.github.camel.iotgateway.protocol.alink.SubDeviceId;
 import io.github.camel.iotgateway.simulator.AlinkPlatformSimulator;
+import io.github.camel.iotgateway.simulator.IotdaPlatformSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -18,7 +21,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * 5: heap held per in-flight request. A silent simulator receives the requests but never answers, the request timeout
+ * 5: heap held per in-flight request, of alink-session's {@code logout} (5a-5c) and huaweiiot's
+ * {@code deleteSubDevice} (5d, 5e). A silent simulator receives the requests but never answers, the request timeout
  * is long, and the used heap after full GCs is read before and after submitting the requests, once all of them are on
  * the wire. Each measurement runs on a fresh gateway, whose stop fails the pending exchanges and frees them.
  * <p>
@@ -38,6 +42,7 @@ final class PendingMemoryBenchmark {
     private final String brokerUrl;
     private final Identities ids;
     private final SubDeviceId[] devices;
+    private final String[] children;
     private int gatewaysUsed;
 
     /** One heap measurement: bytes per submitted request, and the requests that failed at once. */
@@ -49,6 +54,7 @@ final class PendingMemoryBenchmark {
         this.brokerUrl = brokerUrl;
         this.ids = ids;
         this.devices = Identities.alinkSubDevices(settings.memoryPending());
+        this.children = Identities.iotdaChildren(settings.memoryPending());
     }
 
     List<Row> run() throws Exception {
@@ -59,11 +65,21 @@ final class PendingMemoryBenchmark {
         List<Held> batched = new ArrayList<>();
         List<Held> unbatchedFew = new ArrayList<>();
         List<Held> raw = new ArrayList<>();
+        List<Held> huaweiUnbatched = new ArrayList<>();
+        List<Held> huaweiBatched = new ArrayList<>();
+        List<Held> rawIotda = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             unbatched.add(component(false, n));
             batched.add(component(true, n));
             unbatchedFew.add(component(false, few));
             raw.add(raw(n));
+            huaweiUnbatched.add(huawei(false, n));
+            huaweiBatched.add(huawei(true, n));
+            rawIotda.add(rawIotda(n));
+            Progress.log("5 pending memory: round %d/%d huaweiiot %.0f B (batching=false, %d refused), %.0f B"
+                         + " (batching=true), raw %.0f B", r + 1, rounds, huaweiUnbatched.get(r).bytesPerRequest(),
+                    huaweiUnbatched.get(r).refused(), huaweiBatched.get(r).bytesPerRequest(),
+                    rawIotda.get(r).bytesPerRequest());
             Progress.log("5 pending memory: round %d/%d component %.0f B (batching=false, %d refused), %.0f B"
                          + " (batching=true), %.0f B (batching=false, %d pending), raw %.0f B", r + 1, rounds,
                     unbatched.get(r).bytesPerRequest(), unbatched.get(r).refused(), batched.get(r).bytesPerRequest(),
@@ -78,6 +94,13 @@ final class PendingMemoryBenchmark {
                 refusals(batched)), figure(batched), rawFigure, target));
         rows.add(Row.compare(String.format("5c. Heap per pending `logout`, %,d pending, batching=false (bytes)%s", few,
                 refusals(unbatchedFew)), figure(unbatchedFew), rawFigure, target));
+        Figure rawIotdaFigure = figure(rawIotda);
+        rows.add(Row.compare(String.format("5d. Heap per pending huaweiiot `deleteSubDevice`, %,d pending,"
+                                           + " batching=false (bytes)%s", n, refusals(huaweiUnbatched)),
+                figure(huaweiUnbatched), rawIotdaFigure, target));
+        rows.add(Row.compare(String.format("5e. Heap per pending huaweiiot `deleteSubDevice`, %,d pending,"
+                                           + " batching=true (bytes)%s", n, refusals(huaweiBatched)),
+                figure(huaweiBatched), rawIotdaFigure, target));
         return rows;
     }
 
@@ -109,6 +132,80 @@ final class PendingMemoryBenchmark {
                 return batching ? (count + BenchSettings.BATCH - 1) / BenchSettings.BATCH : count - refused;
             }, () -> platform.requestCount(wire), held);
             // the caller's futures count as part of an in-flight request; keep them reachable until measured
+            Reference.reachabilityFence(held);
+            return result;
+        }
+    }
+
+    /**
+     * Bytes held per pending single {@code deleteSubDevice} exchange of huaweiiot, unpaced (the pace would hold
+     * unbatched requests back in its queue rather than on the wire) and at QoS 0, as the Alink rows publish: at QoS 1
+     * (its default) Paho refuses publishes past maxInflight (1,000), and a silent platform's queue at the broker holds
+     * no more either.
+     */
+    private Held huawei(boolean batching, int count) throws Exception {
+        String gateway = ids.iotdaGateway("Mem" + (++gatewaysUsed));
+        try (IotdaPlatformSimulator platform = IotdaPlatformSimulator.builder(brokerUrl, gateway).rateLimits(0, 0)
+                .start();
+             CamelContext camel = new DefaultCamelContext()) {
+            HuaweiIotComponent huawei = new HuaweiIotComponent();
+            huawei.getConfiguration().setBrokerUrl(brokerUrl);
+            huawei.getConfiguration().setGatewayDeviceId(gateway);
+            huawei.getConfiguration().setRequestTimeout(PENDING_TIMEOUT_MILLIS);
+            huawei.getConfiguration().setMaxMessagesPerSecond(0);
+            huawei.getConfiguration().setMaxBytesPerSecond(0);
+            huawei.getConfiguration().setQos(0);
+            camel.addComponent("huaweiiot", huawei);
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            template.setThreadedAsyncMode(false);
+            Endpoint endpoint = camel.getEndpoint("huaweiiot:deleteSubDevice?batching=" + batching);
+            List<CompletableFuture<Exchange>> warm = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+                platform.registerChild(children[i]);
+                Exchange exchange = endpoint.createExchange();
+                exchange.getMessage().setBody(children[i]);
+                warm.add(template.asyncSend(endpoint, exchange));
+            }
+            warm.forEach(CompletableFuture::join);
+            platform.setSilent(true);
+            platform.resetCounters();
+            List<CompletableFuture<Exchange>> held = new ArrayList<>(count);
+            Held result = measure(count, () -> {
+                for (int i = 0; i < count; i++) {
+                    Exchange exchange = endpoint.createExchange();
+                    exchange.getMessage().setBody(children[i]);
+                    held.add(template.asyncSend(endpoint, exchange));
+                }
+                long refused = held.stream().filter(CompletableFuture::isDone).count();
+                return batching ? (count + BenchSettings.BATCH - 1) / BenchSettings.BATCH : count - refused;
+            }, () -> platform.requestCount(EventType.DELETE_SUB_DEVICE_REQUEST), held);
+            Reference.reachabilityFence(held);
+            return result;
+        }
+    }
+
+    /** Bytes held per pending single-child request of the raw IoTDA client (QoS 0): its map entry, futures, timeout. */
+    private Held rawIotda(int count) throws Exception {
+        String gateway = ids.iotdaGateway("Mem" + (++gatewaysUsed));
+        try (IotdaPlatformSimulator platform = IotdaPlatformSimulator.builder(brokerUrl, gateway).rateLimits(0, 0)
+                .start();
+             RawIotdaClient raw = RawIotdaClient.connect(brokerUrl, gateway, 0)) {
+            List<CompletableFuture<?>> warm = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+                platform.registerChild(children[i]);
+                warm.add(raw.delete(List.of(children[i]), PENDING_TIMEOUT_MILLIS));
+            }
+            warm.forEach(CompletableFuture::join);
+            platform.setSilent(true);
+            platform.resetCounters();
+            List<CompletableFuture<?>> held = new ArrayList<>(count);
+            Held result = measure(count, () -> {
+                for (int i = 0; i < count; i++) {
+                    held.add(raw.delete(List.of(children[i]), PENDING_TIMEOUT_MILLIS));
+                }
+                return count - held.stream().filter(CompletableFuture::isDone).count();
+            }, () -> platform.requestCount(EventType.DELETE_SUB_DEVICE_REQUEST), held);
             Reference.reachabilityFence(held);
             return result;
         }

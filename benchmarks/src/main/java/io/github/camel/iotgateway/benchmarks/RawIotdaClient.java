@@ -26,25 +26,33 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  * The baseline for huaweiiot: a hand-written gateway on one raw Paho {@link MqttAsyncClient} (TCP_NODELAY,
  * maxInflight 1000) sending delete_sub_device_request at QoS 1 (the component's default) on events/up and matching
  * the response on events/down (subscribed at QoS 1, as the component does) by event_id, on Paho's callback thread.
+ * The pending-memory rows publish at QoS 0 instead, as the component there does.
  */
 final class RawIotdaClient implements AutoCloseable {
 
     private static final int QOS = 1;
 
     private final MqttAsyncClient client;
+    private final int publishQos;
     private final IotdaTopics topics;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, CompletableFuture<ServiceEvent>> pending = new ConcurrentHashMap<>();
 
-    private RawIotdaClient(MqttAsyncClient client, IotdaTopics topics) {
+    private RawIotdaClient(MqttAsyncClient client, IotdaTopics topics, int publishQos) {
         this.client = client;
         this.topics = topics;
+        this.publishQos = publishQos;
     }
 
     static RawIotdaClient connect(String brokerUrl, String gatewayDeviceId) throws MqttException {
+        return connect(brokerUrl, gatewayDeviceId, QOS);
+    }
+
+    /** @param publishQos the QoS the requests go at */
+    static RawIotdaClient connect(String brokerUrl, String gatewayDeviceId, int publishQos) throws MqttException {
         IotdaTopics topics = new IotdaTopics(gatewayDeviceId);
         MqttAsyncClient client = RawPaho.client(brokerUrl, "raw-" + gatewayDeviceId);
-        RawIotdaClient raw = new RawIotdaClient(client, topics);
+        RawIotdaClient raw = new RawIotdaClient(client, topics, publishQos);
         client.setCallback(raw.new Responses());
         RawPaho.connect(client);
         client.subscribe(topics.eventsDown(), QOS).waitForCompletion(RawPaho.CONNECT_TIMEOUT_MS);
@@ -64,7 +72,7 @@ final class RawIotdaClient implements AutoCloseable {
         try {
             byte[] payload = IotdaJson.request(EventType.DELETE_SUB_DEVICE_REQUEST, eventId, EventTime.now(clock),
                     new DeleteSubDeviceParas(deviceIds));
-            client.publish(topics.eventsUp(), payload, QOS, false);
+            client.publish(topics.eventsUp(), payload, publishQos, false);
         } catch (MqttException e) {
             pending.remove(eventId);
             response.completeExceptionally(e);

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.github.camel.iotgateway.huawei.error.HuaweiSubDeviceOperationException;
 import io.github.camel.iotgateway.huawei.error.InvalidSubDeviceException;
-import io.github.camel.iotgateway.mqtt.BatchItem;
 import io.github.camel.iotgateway.mqtt.Chunks;
 import io.github.camel.iotgateway.mqtt.ExchangeCompletion;
 import io.github.camel.iotgateway.mqtt.GatewayClientSupport;
@@ -50,7 +49,9 @@ public class HuaweiIotProducer extends GatewayProducerSupport<HuaweiGatewayClien
     }
 
     private HuaweiIotOperation operationOf(Exchange exchange) {
-        Object override = exchange.getMessage().getHeader(HuaweiIotConstants.OPERATION);
+        Message message = exchange.getMessage();
+        // asking an exchange without headers for one would give it a header map it then holds while it waits
+        Object override = message.hasHeaders() ? message.getHeader(HuaweiIotConstants.OPERATION) : null;
         if (override == null) {
             return getEndpoint().operation();
         }
@@ -74,15 +75,14 @@ public class HuaweiIotProducer extends GatewayProducerSupport<HuaweiGatewayClien
         HuaweiGatewayClient client = gateway();
         SubDeviceBodies.Read<E> body = SubDeviceBodies.read(exchange.getMessage().getBody(), operation);
         long timeout = configuration().getRequestTimeout();
-        if (body.single()) {
-            E entry = body.entries().get(0);
-            ExchangeCompletion completion = ExchangeCompletion.single(exchange, callback,
-                    (ended, outcomes) -> endSingle(ended, operation, entry, outcomes.get(0)));
-            BatchItem<Object> item = new BatchItem<>(entry, completion, timeout);
+        if (body.single() != null) {
+            // the exchange may end after this producer stopped and let go of its client: the item holds the one it
+            // went to
+            SingleDeviceItem item = new SingleDeviceItem(exchange, callback, client, body.single());
             if (configuration().isBatching()) {
-                client.enqueue(operation, item);
+                client.enqueue(item, timeout);
             } else {
-                client.sendTogether(operation, List.of(item), timeout);
+                client.sendAlone(item, timeout);
             }
             return;
         }
@@ -94,17 +94,6 @@ public class HuaweiIotProducer extends GatewayProducerSupport<HuaweiGatewayClien
         // all parts go out at once; each is answered on its own
         GatewayClientSupport.sendInChunks(entries, size, completion,
                 (chunk, done) -> client.send(operation, chunk, timeout, done));
-    }
-
-    private static <E, S> void endSingle(Exchange exchange, SubDeviceOperation<E, S> operation, E entry,
-                                         RequestOutcome outcome) {
-        if (outcome.answered()) {
-            ExchangeResults.single(exchange, outcome,
-                    IotdaResponse.<S> of(outcome).of(operation.key(entry), operation.notReported(entry, outcome.key())),
-                    operation.label(entry));
-        } else {
-            ExchangeResults.unanswered(exchange, outcome, List.of(operation.label(entry)));
-        }
     }
 
     /**

@@ -19,8 +19,12 @@ import io.github.camel.iotgateway.protocol.iotda.IotdaJson;
  */
 final class SubDeviceBodies {
 
-    /** @param single whether the body was one item rather than a list (a list of one is still a list) */
-    record Read<E>(List<E> entries, boolean single) {
+    /**
+     * @param single  the entry of a body that was one item rather than a list (a list of one is still a list);
+     *                {@code null} for a list
+     * @param entries the entries of a list; {@code null} for one item
+     */
+    record Read<E>(E single, List<E> entries) {
     }
 
     private SubDeviceBodies() {
@@ -31,7 +35,7 @@ final class SubDeviceBodies {
         Object value = parseText(body, operation);
         List<?> items = asList(value);
         if (items == null) {
-            return new Read<>(List.of(operation.entry(value)), true);
+            return new Read<>(operation.entry(value), null);
         }
         if (items.isEmpty()) {
             throw new InvalidSubDeviceException(operation.operation() + " got an empty list of devices");
@@ -46,7 +50,7 @@ final class SubDeviceBodies {
             }
             entries.add(entry);
         }
-        return new Read<>(List.copyOf(entries), false);
+        return new Read<>(null, List.copyOf(entries));
     }
 
     /**

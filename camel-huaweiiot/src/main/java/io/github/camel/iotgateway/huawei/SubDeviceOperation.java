@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camel.iotgateway.huawei.error.InvalidSubDeviceException;
+import io.github.camel.iotgateway.protocol.iotda.DeviceInfo;
+import io.github.camel.iotgateway.protocol.iotda.DeviceStatus;
 import io.github.camel.iotgateway.protocol.iotda.EventType;
 
 /**
@@ -24,6 +26,22 @@ abstract class SubDeviceOperation<E, S> {
             case updateSubDeviceStatus -> UpdateSubDeviceStatuses.INSTANCE;
             case events -> throw new IllegalArgumentException("events is the consumer of platform events, not a request");
         };
+    }
+
+    /**
+     * The operation of a request entry, which its type says: a device_id is deleted, a {@code DeviceInfo} added, a
+     * {@code DeviceStatus} updated. A waiting single-device exchange keeps its entry only ({@link SingleDeviceItem}).
+     */
+    @SuppressWarnings("unchecked")
+    static SubDeviceOperation<Object, Object> ofEntry(Object entry) {
+        SubDeviceOperation<?, ?> operation = entry instanceof String ? DeleteSubDevices.INSTANCE
+                : entry instanceof DeviceInfo ? AddSubDevices.INSTANCE
+                : entry instanceof DeviceStatus ? UpdateSubDeviceStatuses.INSTANCE
+                : null;
+        if (operation == null) {
+            throw new IllegalArgumentException("not a request entry: " + SubDeviceBodies.kindOf(entry));
+        }
+        return (SubDeviceOperation<Object, Object>) operation;
     }
 
     abstract HuaweiIotOperation operation();
