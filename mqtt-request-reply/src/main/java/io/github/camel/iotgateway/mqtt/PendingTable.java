@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The requests of a correlation table by key: a hash table in stripes, each under its own lock, whose buckets chain
  * the {@link PendingRequest}s themselves (a map would add a node per request, and a String key per request where the
- * key is a number). An entry leaves the table once: whoever removes it is the one that ends its request.
+ * key is a number or a UUID). An entry leaves the table once: whoever removes it is the one that ends its request.
  */
 final class PendingTable {
 
@@ -25,20 +25,30 @@ final class PendingTable {
     /** @return {@code false}, adding nothing, when a request of the same key is in the table */
     boolean putIfAbsent(PendingRequest entry) {
         int hash = entry.hash();
-        return stripeOf(hash).putIfAbsent(entry, hash, entry.keyNumber(), entry.keyText());
+        return stripeOf(hash).putIfAbsent(entry, hash, entry.keyNumber(), entry.keyHigh(), entry.keyText());
     }
 
     /** Takes the request of {@code key} out of the table; {@code null} when none is in it. */
     PendingRequest remove(String key) {
         long number = PendingRequest.numberOf(key);
-        int hash = PendingRequest.hash(number, key);
-        return stripeOf(hash).remove(hash, number, key, null);
+        if (number >= 0) {
+            int hash = PendingRequest.hash(number, 0, null);
+            return stripeOf(hash).remove(hash, number, 0, null, null);
+        }
+        if (PendingRequest.isUuid(key)) {
+            long low = PendingRequest.uuidLow(key);
+            long high = PendingRequest.uuidHigh(key);
+            int hash = PendingRequest.hash(low, high, PendingRequest.UUID_FORM);
+            return stripeOf(hash).remove(hash, low, high, PendingRequest.UUID_FORM, null);
+        }
+        int hash = PendingRequest.hash(-1, 0, key);
+        return stripeOf(hash).remove(hash, -1, 0, key, null);
     }
 
     /** Takes this very entry out (not a newer request that reuses its key); {@code false} when it is not in. */
     boolean remove(PendingRequest entry) {
         int hash = entry.hash();
-        return stripeOf(hash).remove(hash, entry.keyNumber(), entry.keyText(), entry) != null;
+        return stripeOf(hash).remove(hash, entry.keyNumber(), entry.keyHigh(), entry.keyText(), entry) != null;
     }
 
     /** Whether no request is in the table; stops at the first stripe that holds one, so it is cheap under load. */
@@ -95,10 +105,10 @@ final class PendingTable {
         /** Written under the lock; read without it for {@link PendingTable#size()}. */
         private volatile int size;
 
-        synchronized boolean putIfAbsent(PendingRequest entry, int hash, long number, String key) {
+        synchronized boolean putIfAbsent(PendingRequest entry, int hash, long number, long high, String key) {
             int index = hash & (buckets.length - 1);
             for (PendingRequest e = buckets[index]; e != null; e = e.next) {
-                if (e.hasKey(number, key)) {
+                if (e.hasKey(number, high, key)) {
                     return false;
                 }
             }
@@ -112,11 +122,11 @@ final class PendingTable {
         }
 
         /** Removes the entry of the key, or only {@code only} when it is given; returns what it removed. */
-        synchronized PendingRequest remove(int hash, long number, String key, PendingRequest only) {
+        synchronized PendingRequest remove(int hash, long number, long high, String key, PendingRequest only) {
             int index = hash & (buckets.length - 1);
             PendingRequest previous = null;
             for (PendingRequest e = buckets[index]; e != null; previous = e, e = e.next) {
-                if (e.hasKey(number, key)) {
+                if (e.hasKey(number, high, key)) {
                     if (only != null && e != only) {
                         return null;
                     }

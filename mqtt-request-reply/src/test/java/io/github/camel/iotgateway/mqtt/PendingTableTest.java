@@ -28,6 +28,32 @@ class PendingTableTest {
     }
 
     @Test
+    void aUuidIsHeldAsTwoNumbersAndOnlyItsCanonicalSpellingIs() {
+        String uuid = "0f8d6a52-9c1e-4b57-8f0a-6c2d3e4f5a6b";
+        assertThat(PendingRequest.isUuid(uuid)).isTrue();
+        PendingRequest entry = entry(uuid, 10_000);
+        assertThat(entry.keyText()).as("no String kept").isSameAs(PendingRequest.UUID_FORM);
+        assertThat(entry.key()).isEqualTo(uuid);
+        for (String other : List.of(uuid.toUpperCase(), "0f8d6a529c1e-4b57-8f0a-6c2d3e4f5a6b-", "uuid",
+                "0f8d6a52-9c1e-4b57-8f0a-6c2d3e4f5a6g")) {
+            assertThat(PendingRequest.isUuid(other)).as(other).isFalse();
+            PendingRequest text = entry(other, 10_000);
+            assertThat(text.key()).isEqualTo(other);
+            assertThat(table.putIfAbsent(text)).as(other).isTrue();
+        }
+        assertThat(table.putIfAbsent(entry)).isTrue();
+        assertThat(table.putIfAbsent(entry("00000000-0000-0000-0000-000000000000", 10_000))).isTrue();
+        assertThat(table.putIfAbsent(entry("0", 10_000))).as("not the zero UUID").isTrue();
+        assertThat(table.putIfAbsent(entry(uuid, 10_000))).as("refused while pending").isFalse();
+
+        assertThat(table.remove("uuid")).as("the text 'uuid' is not a UUID key").isNotNull()
+                .satisfies(e -> assertThat(e.key()).isEqualTo("uuid"));
+        assertThat(table.remove(uuid)).isSameAs(entry);
+        assertThat(table.remove(uuid.toUpperCase())).as("a different key").isNotNull();
+        assertThat(table.remove(uuid)).as("removed once").isNull();
+    }
+
+    @Test
     void aNumberAndTheSameDigitsWithALeadingZeroAreDifferentKeys() {
         PendingRequest seven = entry("7", 10_000);
         PendingRequest zeroSeven = entry("07", 10_000);

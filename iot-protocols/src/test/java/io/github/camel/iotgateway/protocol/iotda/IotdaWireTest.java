@@ -166,6 +166,19 @@ class IotdaWireTest {
     }
 
     @Test
+    void eventIdsAreVersion4UuidsInTheirCanonicalSpellingAndDoNotRepeat() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = EventIds.next();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(uuid.toString()).as("canonical, lower case").isEqualTo(id);
+            assertThat(seen.add(id)).as("unique").isTrue();
+        }
+    }
+
+    @Test
     void extensionInfoSizeIsTheCompactJsonInUtf8() throws Exception {
         assertThat(IotdaJson.sizeInBytes(IotdaJson.mapper().readTree("{\"a\": \"é\"}"))).isEqualTo(10);
         assertThat(IotdaJson.sizeInBytes(null)).isZero();
