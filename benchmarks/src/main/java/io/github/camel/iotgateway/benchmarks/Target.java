@@ -1,6 +1,6 @@
 package io.github.camel.iotgateway.benchmarks;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 
 /**
  * What a row must reach to count as met: a bound on the component/baseline ratio, a bound on the component's own
@@ -13,11 +13,17 @@ record Target(Kind kind, double bound, String label) {
     }
 
     static Target ratioAtMost(double bound) {
-        return new Target(Kind.RATIO_AT_MOST, bound, String.format(Locale.ROOT, "≤ %.1f×", bound));
+        return new Target(Kind.RATIO_AT_MOST, bound, "≤ " + exactly(bound) + "×");
     }
 
     static Target ratioAtLeast(double bound) {
-        return new Target(Kind.RATIO_AT_LEAST, bound, String.format(Locale.ROOT, "≥ %.1f×", bound));
+        return new Target(Kind.RATIO_AT_LEAST, bound, "≥ " + exactly(bound) + "×");
+    }
+
+    /** The bound as it is judged: 0.85 must not read 0.9 (it did, with one decimal). At least one decimal: 1.0. */
+    static String exactly(double bound) {
+        String plain = BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
     }
 
     static Target valueAtMost(double bound, String label) {
