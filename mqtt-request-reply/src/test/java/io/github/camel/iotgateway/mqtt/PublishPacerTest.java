@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,16 @@ class PublishPacerTest {
      * broker's delay, stamped in {@link #arrivals}) and is answered 1 ms after that, unless {@code answered} is false.
      */
     private PublishPacer.Paced request(int id, long delayMillis, boolean answered) {
+        return request(id, slot -> network.schedule(() -> {
+            arrivals.add(new long[] { id, clock.getAsLong() });
+            if (answered) {
+                network.schedule(slot::answered, 1, TimeUnit.MILLISECONDS);
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS));
+    }
+
+    /** A request that awaits its answer; {@code whenSent} is given its slot when it is released. */
+    private PublishPacer.Paced request(int id, Consumer<PublishPacer.Slot> whenSent) {
         return new PublishPacer.Paced() {
             @Override
             public int bytes() {
@@ -79,12 +90,7 @@ class PublishPacerTest {
             @Override
             public void release(long waitedMillis, PublishPacer.Slot slot) {
                 released.add(new long[] { id, clock.getAsLong() });
-                network.schedule(() -> {
-                    arrivals.add(new long[] { id, clock.getAsLong() });
-                    if (answered) {
-                        network.schedule(slot::answered, 1, TimeUnit.MILLISECONDS);
-                    }
-                }, delayMillis, TimeUnit.MILLISECONDS);
+                whenSent.accept(slot);
             }
 
             @Override
@@ -233,34 +239,7 @@ class PublishPacerTest {
         PublishPacer pacer = new PublishPacer("gw", 1, 0, timer, clock);
         List<PublishPacer.Slot> slots = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 2; i++) {
-            int id = i;
-            pacer.submit(new PublishPacer.Paced() {
-                @Override
-                public int bytes() {
-                    return 10;
-                }
-
-                @Override
-                public long maxWaitMillis() {
-                    return 5_000;
-                }
-
-                @Override
-                public boolean awaitsAnswer() {
-                    return true;
-                }
-
-                @Override
-                public void release(long waitedMillis, PublishPacer.Slot slot) {
-                    released.add(new long[] { id, clock.getAsLong() });
-                    slots.add(slot);
-                }
-
-                @Override
-                public void fail(GatewayException cause) {
-                    failed.add(cause);
-                }
-            });
+            pacer.submit(request(i, slots::add));
         }
         assertThat(released).hasSize(1);
 
