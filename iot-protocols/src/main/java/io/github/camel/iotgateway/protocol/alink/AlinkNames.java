@@ -1,20 +1,17 @@
 package io.github.camel.iotgateway.protocol.alink;
 
-import java.util.regex.Pattern;
-
-/** Alibaba's naming rules for device identities, checked before anything is published. */
+/**
+ * Alibaba's naming rules for device identities, checked before anything is published. Checked a character at a time,
+ * not with regular expressions: every single request checks its sub-device, and in a profile of 1,000 requests in
+ * flight the two matchers took 14 % of the producer's time (docs/benchmarks.md, row 4).
+ */
 public final class AlinkNames {
-
-    /** 4 to 32 letters, digits and {@code _-@.:} (error 6280 "devicename not meet specs"). */
-    private static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_\\-@.:]{4,32}");
-    /** ProductKeys are issued by the platform as letters and digits. */
-    private static final Pattern PRODUCT_KEY = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     private AlinkNames() {
     }
 
     public static String requireDeviceName(String field, String value) {
-        if (value == null || !DEVICE_NAME.matcher(value).matches()) {
+        if (value == null || !isDeviceName(value)) {
             throw new IllegalArgumentException(field + " must be 4 to 32 letters, digits or _-@.: but was "
                                                + describe(value));
         }
@@ -22,10 +19,43 @@ public final class AlinkNames {
     }
 
     public static String requireProductKey(String field, String value) {
-        if (value == null || !PRODUCT_KEY.matcher(value).matches()) {
+        if (value == null || !isProductKey(value)) {
             throw new IllegalArgumentException(field + " must be 1 to 64 letters or digits but was " + describe(value));
         }
         return value;
+    }
+
+    /** 4 to 32 letters, digits and {@code _-@.:} (error 6280 "devicename not meet specs"); ASCII letters only. */
+    static boolean isDeviceName(String value) {
+        int length = value.length();
+        if (length < 4 || length > 32) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '_' && c != '-' && c != '@' && c != '.' && c != ':') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ProductKeys are issued by the platform as 1 to 64 ASCII letters and digits. */
+    static boolean isProductKey(String value) {
+        int length = value.length();
+        if (length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (!isAsciiLetterOrDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     private static String describe(String value) {
