@@ -122,19 +122,29 @@ final class PendingMemoryBenchmark {
             warmUp(platform, template, endpoint);
             SessionOperation wire = batching ? SessionOperation.BATCH_LOGOUT : SessionOperation.LOGOUT;
             List<CompletableFuture<Exchange>> held = new ArrayList<>(count);
-            Held result = measure(count, () -> {
-                for (int i = 0; i < count; i++) {
-                    Exchange exchange = endpoint.createExchange();
-                    exchange.getMessage().setBody(devices[i]);
-                    held.add(template.asyncSend(endpoint, exchange));
-                }
-                long refused = held.stream().filter(CompletableFuture::isDone).count();
-                return batching ? (count + BenchSettings.BATCH - 1) / BenchSettings.BATCH : count - refused;
-            }, () -> platform.requestCount(wire), held);
+            Held result = measure(count, () -> submitAll(template, endpoint, devices, count, batching, held),
+                    () -> platform.requestCount(wire), held);
             // the caller's futures count as part of an in-flight request; keep them reachable until measured
             Reference.reachabilityFence(held);
             return result;
         }
+    }
+
+    /**
+     * Submits {@code count} single exchanges, one a body, keeping their futures in {@code held}.
+     *
+     * @return the requests the platform should see: a batch of up to {@link BenchSettings#BATCH}, or one an exchange
+     *         that was not refused at once
+     */
+    private static long submitAll(ProducerTemplate template, Endpoint endpoint, Object[] bodies, int count,
+                                  boolean batching, List<CompletableFuture<Exchange>> held) {
+        for (int i = 0; i < count; i++) {
+            Exchange exchange = endpoint.createExchange();
+            exchange.getMessage().setBody(bodies[i]);
+            held.add(template.asyncSend(endpoint, exchange));
+        }
+        long refused = held.stream().filter(CompletableFuture::isDone).count();
+        return batching ? (count + BenchSettings.BATCH - 1) / BenchSettings.BATCH : count - refused;
     }
 
     /**
@@ -171,15 +181,8 @@ final class PendingMemoryBenchmark {
             platform.setSilent(true);
             platform.resetCounters();
             List<CompletableFuture<Exchange>> held = new ArrayList<>(count);
-            Held result = measure(count, () -> {
-                for (int i = 0; i < count; i++) {
-                    Exchange exchange = endpoint.createExchange();
-                    exchange.getMessage().setBody(children[i]);
-                    held.add(template.asyncSend(endpoint, exchange));
-                }
-                long refused = held.stream().filter(CompletableFuture::isDone).count();
-                return batching ? (count + BenchSettings.BATCH - 1) / BenchSettings.BATCH : count - refused;
-            }, () -> platform.requestCount(EventType.DELETE_SUB_DEVICE_REQUEST), held);
+            Held result = measure(count, () -> submitAll(template, endpoint, children, count, batching, held),
+                    () -> platform.requestCount(EventType.DELETE_SUB_DEVICE_REQUEST), held);
             Reference.reachabilityFence(held);
             return result;
         }
