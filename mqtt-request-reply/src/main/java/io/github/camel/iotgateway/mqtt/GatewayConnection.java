@@ -259,17 +259,9 @@ public final class GatewayConnection extends ServiceSupport {
     }
 
     /**
-     * Requests of this connection that are on their way: awaiting their reply, or waiting for the pace. Zero means a
-     * new request would find the wire to the platform quiet.
-     */
-    public int requestsOnTheWire() {
-        PendingReplies table = pendingReplies;
-        return (table == null ? 0 : table.size()) + waitingForPace();
-    }
-
-    /**
-     * {@code requestsOnTheWire() == 0}, as cheaply as it can be asked: a batcher asks it for every item it is offered,
-     * and under load the first stripe of the pending table answers it.
+     * Whether no request of this connection is on its way, neither awaiting its reply nor waiting for the pace: a new
+     * request would find the wire to the platform quiet. A batcher asks it for every item it is offered, so it is
+     * asked as cheaply as it can be: under load the first stripe of the pending table answers it.
      */
     public boolean isWireQuiet() {
         PendingReplies table = pendingReplies;

@@ -32,7 +32,7 @@ import org.apache.camel.util.concurrent.SynchronousExecutorService;
  * Aggregator's completion-timeout checker, which polls every few milliseconds for as long as the batcher lives: a
  * thousand idle gateways would keep a core busy polling empty batches.
  * <p>
- * Given the gateway's count of requests on the wire, batching costs nothing when idle, the way Nagle's algorithm (or
+ * Told whether the gateway has requests on the wire, batching costs nothing when idle, the way Nagle's algorithm (or
  * Kafka's {@code linger.ms=0}) batches under load only: an item that finds nothing of its gateway on the wire is handed
  * on at once, and items that arrive while requests are on the wire gather until the wire goes quiet
  * ({@link #wireIdle()}), the batch is full, or {@code batchTimeoutMillis} passed, whichever comes first.
@@ -140,7 +140,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
         scheduleLinger();
     }
 
-    /** Nothing of the gateway awaits its reply or the pace; always false without a count of them. */
+    /** Nothing of the gateway awaits its reply or the pace; always false when the batcher was not told. */
     private boolean wireQuiet() {
         return wireQuiet != null && wireQuiet.getAsBoolean();
     }
@@ -165,7 +165,7 @@ public final class SingleRequestBatcher<R> extends ServiceSupport {
 
     /**
      * The gateway's wire is quiet: hands every open batch on now instead of waiting out batchTimeout. A no-op while
-     * requests are on the wire, or without a count of them.
+     * requests are on the wire, or when the batcher is not told whether it is quiet.
      */
     public void wireIdle() {
         if (wireQuiet() && isStarted() && camelContext.getStatus().isStarted()) {
