@@ -177,7 +177,8 @@ final class PublishPacer {
         Slot slot = null;
         GatewayPaceExceededException refused = null;
         synchronized (this) {
-            if (waiting.isEmpty() && fits(now, publish)) {
+            prune(now);
+            if (waiting.isEmpty() && fits(publish)) {
                 slot = record(now, publish);
             } else {
                 long expectedWait = expectedWaitMillis(now, publish);
@@ -219,13 +220,14 @@ final class PublishPacer {
         long now = clockMillis.getAsLong();
         synchronized (this) {
             drain = null;
+            prune(now); // once: what the loop records holds its slot past now
             while (!waiting.isEmpty()) {
                 Waiting next = waiting.peek();
                 if (now - next.since >= next.publish.maxWaitMillis()) {
                     late.add(waiting.poll());
                     continue;
                 }
-                if (!fits(now, next.publish)) {
+                if (!fits(next.publish)) {
                     break;
                 }
                 slots.add(record(now, next.publish));
@@ -281,6 +283,7 @@ final class PublishPacer {
 
     /** When the drain must run: when the first waiting publish fits, or its wait runs out, whichever is first. */
     private long nextDrainAt(long now) {
+        prune(now);
         Waiting head = waiting.peek();
         long fitsAt = fitsAt(now, head.publish);
         long maxWait = head.publish.maxWaitMillis();
@@ -300,9 +303,11 @@ final class PublishPacer {
         }
     }
 
-    /** Whether a publish fits in the window now, by both caps. A send larger than a cap alone fits an empty window. */
-    private boolean fits(long now, Paced publish) {
-        prune(now);
+    /**
+     * Whether a publish fits in the window as pruned last, by both caps. A send larger than a cap alone fits an empty
+     * window.
+     */
+    private boolean fits(Paced publish) {
         return fitsWith(unitCap, unitsInWindow, publish.units()) && fitsWith(byteCap, bytesInWindow, publish.bytes());
     }
 
@@ -310,7 +315,10 @@ final class PublishPacer {
         return cap <= 0 || inWindow == 0 || inWindow + weight <= cap;
     }
 
-    /** Drops the slots that have freed, wherever they are in the window. */
+    /**
+     * Drops the slots that have freed, wherever they are in the window: once at each way in (a submit, a drain, a
+     * drain's scheduling), before the window is asked whether a publish fits.
+     */
     private void prune(long now) {
         if (window.isEmpty()) {
             return;
@@ -331,7 +339,7 @@ final class PublishPacer {
      * needs a slot whose answer has not come yet.
      */
     private long fitsAt(long now, Paced publish) {
-        if (fits(now, publish)) {
+        if (fits(publish)) {
             return now;
         }
         Slot[] byFreeAt = window.toArray(new Slot[0]);
