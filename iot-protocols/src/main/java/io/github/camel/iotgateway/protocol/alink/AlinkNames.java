@@ -27,35 +27,28 @@ public final class AlinkNames {
 
     /** 4 to 32 letters, digits and {@code _-@.:} (error 6280 "devicename not meet specs"); ASCII letters only. */
     static boolean isDeviceName(String value) {
-        int length = value.length();
-        if (length < 4 || length > 32) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (!isAsciiLetterOrDigit(c) && c != '_' && c != '-' && c != '@' && c != '.' && c != ':') {
-                return false;
-            }
-        }
-        return true;
+        return isMadeOf(value, 4, 32, "_-@.:");
     }
 
     /** ProductKeys are issued by the platform as 1 to 64 ASCII letters and digits. */
     static boolean isProductKey(String value) {
+        return isMadeOf(value, 1, 64, "");
+    }
+
+    /** {@code min} to {@code max} characters, each an ASCII letter, a digit or one of {@code others}. */
+    private static boolean isMadeOf(String value, int min, int max, String others) {
         int length = value.length();
-        if (length < 1 || length > 64) {
+        if (length < min || length > max) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (!isAsciiLetterOrDigit(value.charAt(i))) {
+            char c = value.charAt(i);
+            boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (!letterOrDigit && others.indexOf(c) < 0) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     private static String describe(String value) {
